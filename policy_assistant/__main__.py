@@ -1,0 +1,4 @@
+from policy_assistant.cli import main
+
+if __name__ == "__main__":
+    main()
