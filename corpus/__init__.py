@@ -27,8 +27,25 @@ def verify_quote(cid: str, text: str) -> bool:
 
 
 __all__ = [
-    "Corpus", "CorpusError", "Document", "DocumentMeta", "ParseError", "STATUS_LABELS", "Status",
-    "Unit", "UnknownCitation", "canonical_id", "cn_to_int", "data_home", "document_status",
-    "get_corpus", "int_to_cn", "load_corpus", "normalize_ws", "parse", "quote", "reload_corpus",
+    "STATUS_LABELS",
+    "Corpus",
+    "CorpusError",
+    "Document",
+    "DocumentMeta",
+    "ParseError",
+    "Status",
+    "Unit",
+    "UnknownCitation",
+    "canonical_id",
+    "cn_to_int",
+    "data_home",
+    "document_status",
+    "get_corpus",
+    "int_to_cn",
+    "load_corpus",
+    "normalize_ws",
+    "parse",
+    "quote",
+    "reload_corpus",
     "verify_quote",
 ]

@@ -115,7 +115,8 @@ class Corpus:
         """Valid ids closest to `cid`: by article number when it names one, else by spelling."""
         parts = cid.split(":")
         doc = self.documents.get(parts[0])
-        if doc is not None and len(parts) > 1 and parts[1].startswith("第") and parts[1].endswith("条"):
+        names_article = len(parts) > 1 and parts[1].startswith("第") and parts[1].endswith("条")
+        if doc is not None and names_article:
             try:
                 want = cn_to_int(parts[1][1:-1])
             except ValueError:

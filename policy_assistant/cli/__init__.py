@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import os
 import sys
 from typing import Any
@@ -14,15 +15,28 @@ from .common import UserError
 # (module, attribute) of each command; imported only when that command runs, for a fast start.
 COMMANDS: dict[str, tuple[str, str]] = {
     "corpus": ("policy_assistant.cli.corpus_cmds", "corpus"),
+    "rules": ("policy_assistant.cli.rules_cmds", "rules"),
+    "search": ("policy_assistant.cli.search_cmds", "search"),
+    "index": ("policy_assistant.cli.search_cmds", "index"),
+    "check": ("policy_assistant.cli.check_cmds", "check"),
+    "compare": ("policy_assistant.cli.check_cmds", "compare"),
+    "ask": ("policy_assistant.cli.ask_cmds", "ask"),
+    "chat": ("policy_assistant.cli.ask_cmds", "chat"),
+    "eval": ("policy_assistant.cli.eval_cmds", "eval_cmd"),
+    "serve": ("policy_assistant.cli.serve_cmd", "serve"),
 }
+
+
+def _available(name: str) -> bool:
+    return importlib.util.find_spec(COMMANDS[name][0]) is not None
 
 
 class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(COMMANDS)
+        return sorted(n for n in COMMANDS if _available(n))
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
-        if name not in COMMANDS:
+        if name not in COMMANDS or not _available(name):
             return None
         module, attr = COMMANDS[name]
         cmd: click.Command = getattr(importlib.import_module(module), attr)
@@ -35,7 +49,7 @@ class LazyGroup(click.Group):
             raise
         except UserError as exc:
             raise click.ClickException(str(exc)) from None
-        except Exception as exc:  # noqa: BLE001 - the CLI never shows a traceback
+        except Exception as exc:
             if os.environ.get("POLICY_ASSISTANT_DEBUG"):
                 raise
             from corpus import CorpusError, UnknownCitation
