@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from corpus import document_status, get_corpus
 
-from .common import as_of_option, emit_json, json_option, parse_date
+from .common import UserError, as_of_option, emit_json, json_option, parse_date
 
 
 @click.group()
@@ -65,3 +67,40 @@ def show_cmd(ids: tuple[str, ...], as_json: bool) -> None:
             click.echo(head)
             click.echo(f"{unit.label} {unit.text}" if unit.kind != "attachment"
                        else f"{unit.article}：{unit.text}")
+
+
+@corpus.command("add")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--id", "doc_id", required=True, help="新文件的编号，如 hubei")
+@click.option("--title", default=None, help="标题（默认取自正文）")
+@click.option("--level", type=click.Choice(["province", "city"]), default=None)
+@json_option
+def add_cmd(file: Path, doc_id: str, title: str | None, level: str | None, as_json: bool) -> None:
+    """添加一份同类规章（UTF-8 或 GBK 文本），解析条文并起草规则待审核。"""
+    from corpus.store import AddError, add_document
+
+    try:
+        meta = add_document(file, doc_id, title=title, level=level)
+    except AddError as exc:
+        raise UserError(str(exc)) from None
+    doc = get_corpus().doc(doc_id)
+    drafted = _draft_rules(doc_id)
+    row = {"id": doc_id, "title": meta["title"], "articles": len(doc.articles),
+           "attachment_sections": len(doc.attachment_sections), "rules_drafted": drafted,
+           "status": document_row(doc_id, None)["status"]}
+    if as_json:
+        emit_json(row)
+    else:
+        click.echo(f"已添加 {doc_id}：{meta['title']}，{row['articles']}条。")
+        if drafted is not None:
+            click.echo(f"已起草 {drafted} 条规则（草稿，审核前不用于判定）："
+                       f"policy-assistant rules review {doc_id}")
+
+
+def _draft_rules(doc_id: str) -> int | None:
+    """Draft the new document's rules when the rule drafter is installed (tools.drafting)."""
+    try:
+        from tools.drafting import draft_and_store  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    return int(draft_and_store(doc_id))
