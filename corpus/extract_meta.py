@@ -50,7 +50,8 @@ def draft_metadata(parsed: Parsed, doc_id: str, title: str | None = None,
     meta: dict[str, Any] = {
         "title": title, "short_name": short, "level": level,
         "province": full_place if level == "province" else "", "parent": None, "kind": kind,
-        "draft": "征求意见稿" in title, "draft_quote": "征求意见稿" if "征求意见稿" in title else None,
+        "draft": "征求意见稿" in title,
+        "draft_quote": "征求意见稿" if "征求意见稿" in title else None,
         "issuer": "", "issuer_source": None,
         "issue_date": None, "issue_source": None, "issue_quote": None,
         "effective_date": None, "effective_source": None, "effective_quote": None,
@@ -73,7 +74,7 @@ def draft_metadata(parsed: Parsed, doc_id: str, title: str | None = None,
             m = _INTERPRET.search(unit.text)
             if m and unit.kind == "article":
                 issuer = m.group(1).removeprefix("本办法由").strip()
-                if not issuer.startswith(full_place) and full_place and not issuer.startswith(short):
+                if full_place and not issuer.startswith((full_place, short)):
                     issuer = full_place + issuer
                 meta["issuer"], meta["issuer_source"] = issuer, unit.id
     final = _final_article(parsed.units)

@@ -79,7 +79,7 @@ def test_cli_add_and_show() -> None:
 @pytest.mark.parametrize("doc", ["sichuan", "guizhou", "shandong", "zhangye", "qinghai"])
 def test_metadata_drafted_from_text_matches_shipped(doc: str) -> None:
     """Leave-one-out: the dates and kinds drafted from each shipped text equal the reviewed data."""
-    shipped = yaml.safe_load(open(PACKAGE_DIR / "documents.yaml", encoding="utf-8"))[doc]
+    shipped = yaml.safe_load((PACKAGE_DIR / "documents.yaml").read_text("utf-8"))[doc]
     meta = draft_metadata(parse((TEXTS_DIR / shipped["file"]).read_text("utf-8"), doc), doc)
     for key in ("title", "level", "kind", "draft", "issue_date", "effective_date",
                 "effective_source", "effective_on_issue", "validity_years", "validity_source",
