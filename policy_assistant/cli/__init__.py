@@ -66,7 +66,20 @@ def cli() -> None:
     """四川、贵州、山东、张掖、青海中小企业特色产业集群政策助手（离线、逐条引用）。"""
 
 
+# No telemetry, no model hub: set before any library that reads them is imported.
+OFFLINE_ENV = {
+    "ANONYMIZED_TELEMETRY": "False",  # chromadb
+    "GRADIO_ANALYTICS_ENABLED": "False",
+    "HF_HUB_OFFLINE": "1",
+    "TRANSFORMERS_OFFLINE": "1",
+    "HF_HUB_DISABLE_TELEMETRY": "1",
+    "DO_NOT_TRACK": "1",
+}
+
+
 def main() -> None:
+    for key, value in OFFLINE_ENV.items():
+        os.environ.setdefault(key, value)
     try:
         cli.main(prog_name="policy-assistant")
     except KeyboardInterrupt:
