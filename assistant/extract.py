@@ -1,0 +1,253 @@
+"""Profile facts from one utterance: 近三年产值18、22、25亿元, 中小企业占比55%, 3家小巨人, 没有发生事故.
+
+Numbers become exact `Decimal` (counts `int`), money in 亿元, percentages in percent points.
+A hedged or impossible value is not stored: it becomes a question back.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from .facts import extract_facts
+from .numbers import (
+    NUM,
+    NumberError,
+    Quantity,
+    find_quantities,
+    fmt,
+    hedge_in,
+    normalize,
+    parse_number,
+    share_percent,
+    to_yi,
+)
+
+# Keyword patterns per metric, tried longest-first; a keyword opens the segment its values sit in.
+METRIC_PATTERNS: dict[str, str] = {
+    "sme_output_share": r"中小企业(?:产值)?(?:占(?:集群)?(?:总产值)?(?:的)?(?:比例|比重|比)?|比例|比重)",
+    "leading_industry_share": r"主导产业(?:产值)?(?:占(?:集群)?(?:总产值)?(?:的)?(?:比例|比重|比)?|比例|比重)",
+    "leading_industry_growth": r"主导产业(?:产值)?(?:的)?(?:年均)?(?:增速|增长率|增长|增幅)",
+    "rd_growth": r"研发(?:经费|投入|费用)?(?:的)?(?:年均)?(?:增速|增长率|增长|增幅)",
+    "patent_growth": r"(?:有效)?(?:发明)?专利(?:数|数量)?(?:的)?(?:年均)?(?:增速|增长率|增长|增幅)",
+    "patents_per_10k": r"每万人(?:有效)?(?:发明)?专利(?:拥有量|数|数量)?|万人(?:有效)?(?:发明)?专利(?:拥有量|数)?",
+    "output_growth": r"(?:集群)?(?:总)?产值(?:的)?(?:年均)?(?:增速|增长率|增长|增幅)|年均增速",
+    "output_by_year": r"(?:集群)?(?:总)?产值|营业收入|营收",
+    "iip_penetration": r"工业互联网(?:平台)?(?:应用)?(?:普及率|普及)?",
+    "area_km2": r"占地(?:面积)?|(?:集群)?面积",
+    "enterprise_count": r"企业户数|(?:相关)?(?:生产、服务等)?企业(?:总)?(?:户数|数量|数)",
+    "employees": r"从业人员|员工|职工|就业人数",
+    "patents": r"(?:有效)?发明专利(?:拥有量|数量|数)?",
+}
+SHARE_METRICS = ("sme_output_share", "leading_industry_share", "iip_penetration")
+PERCENT_METRICS = SHARE_METRICS + ("output_growth", "leading_industry_growth", "rd_growth",
+                                   "patent_growth")
+COUNT_PATTERNS: dict[str, str] = {
+    "little_giant": r"(?:专精特新)?[“\"”']?小巨人[”\"']?(?:企业)?",
+    "single_champion": r"(?:制造业)?单项冠军(?:企业)?",
+    "specialized_sme": r"[“\"]?专精特新[”\"]?(?:中小)?企业",
+    "innovative_sme": r"创新型(?:中小)?企业",
+    "high_tech": r"(?:国家级)?高新技术企业|国高企|高企",
+}
+LABELS = {
+    "output_by_year": "近三年产值", "sme_output_share": "中小企业产值占比",
+    "leading_industry_share": "主导产业占比", "output_growth": "产值年均增速",
+    "leading_industry_growth": "主导产业产值年均增速", "rd_growth": "研发经费年均增长",
+    "patent_growth": "有效发明专利年均增长率", "patents_per_10k": "每万人有效发明专利拥有量",
+    "iip_penetration": "工业互联网平台应用普及率", "area_km2": "占地面积",
+    "enterprise_count": "企业户数", "employees": "从业人员数", "patents": "有效发明专利数",
+    "little_giant": "专精特新“小巨人”企业数", "single_champion": "制造业单项冠军企业数",
+    "specialized_sme": "专精特新中小企业数", "innovative_sme": "创新型中小企业数",
+    "high_tech": "国家级高新技术企业数", "leading_industry_champions": "主导产业的单项冠军或小巨人数",
+}
+_ALL = sorted(((m, p) for m, p in METRIC_PATTERNS.items()), key=lambda mp: -len(mp[1]))
+_KEY_RE = re.compile("|".join(f"(?P<{m}>{p})" for m, p in _ALL))
+_COUNT_BEFORE = {m: re.compile(r"(?P<neg>没有|无)?(?P<num>" + NUM + r")?\s*[家个]?\s*(?:主导产业的?)?"
+                               + p) for m, p in COUNT_PATTERNS.items()}
+_COUNT_AFTER = {m: re.compile(p + r"(?:企业)?\s*(?:有|为|是|共|共有|数量为|数量是|:|：)?\s*(?P<num>"
+                              + NUM + r")\s*[家个]") for m, p in COUNT_PATTERNS.items()}
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+_YEAR_RANGE = re.compile(r"(?P<a>20\d\d)\s*年?\s*(?:至|到|-|—|–|~|～)\s*(?P<b>20\d\d)\s*年?")
+_YEAR_VALUE = re.compile(r"(?P<y>20\d\d)\s*年\s*(?:的)?(?:集群)?(?:总)?(?:产值)?\s*(?:为|是|达到|达|有|:|：)?\s*"
+                         r"(?P<q>" + NUM + r"\s*(?:亿元|亿|万元|万)?)")
+# Numbers that are not values: 近三年, 三年规划, 第三条.
+_NOT_VALUES = re.compile(r"近[一二两三四五六七八九十\d]+年|[一二两三四五六七八九十\d]+年(?:发展)?(?:规划|计划)"
+                         r"|第[一二两三四五六七八九十百\d]+[条款项年]|[一二两三四五六七八九十\d]+个?方面")
+_BARE_SHARE = re.compile(r"占比|比例|比重")
+_HYPOTHETICAL = re.compile(r"如果|假如|假设|要是|若是|倘若|万一")
+_CORRECTION = re.compile(r"不对|错了|更正|纠正|应该是|改为|改成|其实是|说错")
+
+
+@dataclass(frozen=True)
+class Extraction:
+    facts: dict[str, Any] = field(default_factory=dict)
+    questions: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    hypothetical: bool = False
+    correction: bool = False
+    metrics: tuple[str, ...] = ()  # metrics mentioned, in order (for a later bare 占比 …)
+
+    @property
+    def empty(self) -> bool:
+        return not self.facts and not self.questions
+
+
+def extract(text: str, as_of: date | None = None, context_metric: str | None = None) -> Extraction:
+    """Profile facts stated in `text`. `context_metric` is the metric a bare value answers
+    (the one just asked for, or the one a correction like 占比是65% refers to)."""
+    plain = normalize(text)
+    s = _NOT_VALUES.sub(lambda m: " " * len(m.group()), plain)
+    as_of = as_of or date.today()
+    facts: dict[str, Any] = {}
+    questions: list[str] = []
+    notes: list[str] = []
+    mentioned: list[str] = []
+    taken: list[tuple[int, int]] = []
+
+    for metric in COUNT_PATTERNS:
+        _counts(s, metric, facts, questions, taken, mentioned)
+
+    keys = [(m.lastgroup, m.start(), m.end()) for m in _KEY_RE.finditer(s)
+            if not any(a <= m.start() < b for a, b in taken)]
+    keys = [(str(k), a, b) for k, a, b in keys]
+    if not keys and context_metric and find_quantities(s) and _bare_applies(s, context_metric):
+        keys = [(context_metric, 0, 0)]
+    for i, (metric, start, end) in enumerate(keys):
+        stop = keys[i + 1][1] if i + 1 < len(keys) else len(s)
+        m_end = _SENTENCE_END.search(s, end)
+        if m_end and m_end.start() < stop:
+            stop = m_end.start()
+        segment = s[end:stop]
+        if metric == "output_by_year":
+            segment_from = max(0, start - 16)
+            context = s[segment_from:stop]
+        else:
+            context = s[max(0, start - 4):stop]
+        quantities = [q for q in find_quantities(segment)
+                      if not re.match(r"20\d\d$", q.raw) or metric != "output_by_year"]
+        if not quantities and metric != "output_by_year":
+            continue
+        mentioned.append(metric)
+        hedge = hedge_in(context)
+        try:
+            if (hedge and quantities) or (metric == "output_by_year" and hedge):
+                raise NumberError(f"您说的“{context.strip()}”是估计或区间（“{hedge}”），"
+                                  f"请告诉我{LABELS[metric]}的确切数值。", context)
+            if metric == "output_by_year":
+                series, note = _output_series(context, as_of)
+                if series:
+                    facts["output_by_year"] = series
+                    if note:
+                        notes.append(note)
+            else:
+                facts[metric] = _value(metric, quantities[0])
+        except NumberError as exc:
+            questions.append(exc.question)
+
+    fact_values, fact_questions = extract_facts(plain)
+    facts.update(fact_values)
+    questions.extend(fact_questions)
+    return Extraction(facts=facts, questions=tuple(questions), notes=tuple(notes),
+                      hypothetical=bool(_HYPOTHETICAL.search(s)),
+                      correction=bool(_CORRECTION.search(s)),
+                      metrics=tuple(dict.fromkeys(mentioned)))
+
+
+def _bare_applies(s: str, context_metric: str) -> bool:
+    """A value with no metric word answers the metric in context: 占比是65% after a share was
+    discussed, or a bare 30亿 right after we asked for it."""
+    if _BARE_SHARE.search(s):
+        return context_metric in SHARE_METRICS
+    rest = re.sub(NUM + r"|亿元|亿|万元|万|%|家|个|是|为|的|不对|应该|其实|，|,|。|、|和|呢|吧|啊|了", "", s)
+    return len(rest.strip()) <= 2
+
+
+def _counts(s: str, metric: str, facts: dict[str, Any], questions: list[str],
+            taken: list[tuple[int, int]], mentioned: list[str]) -> None:
+    for pattern in (_COUNT_AFTER[metric], _COUNT_BEFORE[metric]):
+        for m in pattern.finditer(s):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            num = m.group("num")
+            neg = m.groupdict().get("neg")
+            if num is None and not neg:
+                continue
+            taken.append((m.start(), m.end()))
+            clause = s[max(0, m.start() - 4):m.end() + 3]
+            hedge = hedge_in(clause)
+            if hedge and num is not None:
+                questions.append(f"“{clause.strip()}”是估计（“{hedge}”），请告诉我{LABELS[metric]}的确切数量。")
+                return
+            value = Decimal(0) if num is None else parse_number(num)
+            if value != value.to_integral() or value < 0:
+                questions.append(f"{LABELS[metric]}应为非负整数，您说的是“{m.group()}”，请核对。")
+                return
+            facts[metric] = int(value)
+            mentioned.append(metric)
+            if "主导产业" in m.group() and metric in ("little_giant", "single_champion"):
+                facts["leading_industry_champions"] = (
+                    facts.get("leading_industry_champions", 0) + int(value))
+            return
+
+
+def _value(metric: str, q: Quantity) -> Decimal:
+    if metric in SHARE_METRICS:
+        if q.unit not in ("%", ""):
+            raise NumberError(f"{LABELS[metric]}应是百分比，您说的是“{q.raw}”，请核对。", q.raw)
+        return share_percent(q)
+    if metric in PERCENT_METRICS:
+        if q.unit not in ("%", ""):
+            raise NumberError(f"{LABELS[metric]}应是百分比，您说的是“{q.raw}”，请核对。", q.raw)
+        return q.value
+    if metric in ("area_km2", "patents_per_10k", "employees", "patents", "enterprise_count"):
+        if q.value < 0:
+            raise NumberError(f"{LABELS[metric]}不能为负数，您说的是“{q.raw}”，请核对。", q.raw)
+        if q.unit in ("万", "万元"):
+            return q.value * 10000
+        return q.value
+    raise NumberError(f"没能理解“{q.raw}”，请换个说法。", q.raw)  # pragma: no cover
+
+
+def _output_series(context: str, as_of: date) -> tuple[dict[str, Decimal], str | None]:
+    """近三年产值 as {year: 亿元}; years from 2022年至2024年 / 2022年…2023年… or else the
+    three full years before `as_of` (stated in a note so the user can correct it)."""
+    pairs = list(_YEAR_VALUE.finditer(context))
+    if len(pairs) >= 2:
+        out = {}
+        for m in pairs:
+            q = find_quantities(m.group("q"))[0]
+            out[m.group("y")] = _money(q.value, q.unit, m.group())
+        return out, None
+    rng = _YEAR_RANGE.search(context)
+    body = context[rng.end():] if rng else context
+    quantities = [q for q in find_quantities(body) if not re.fullmatch(r"20\d\d", q.raw)]
+    quantities = [q for q in quantities if q.unit in ("亿元", "亿", "万元", "万", "元", "")]
+    if not quantities:
+        return {}, None
+    last_unit = next((q.unit for q in reversed(quantities) if q.unit), "")
+    values = [_money(q.value, q.unit or last_unit, q.raw) for q in quantities]
+    note = None if last_unit else "产值未写单位，按亿元理解。"
+    if re.search(r"都是|均为|都为|每年都|每年均|均是", body) and len(values) == 1:
+        values = values * 3
+    if rng:
+        a, b = int(rng.group("a")), int(rng.group("b"))
+        years = list(range(a, b + 1))
+        if len(years) != len(values):
+            raise NumberError(f"{a}年至{b}年共{len(years)}年，但给出了{len(values)}个产值，"
+                              "请逐年说明。", context)
+    else:
+        if len(values) == 1:
+            values = values * 3
+            note = (note or "") + f"只给了一个产值，按近三年每年均为{fmt(values[0])}亿元理解。"
+        years = list(range(as_of.year - len(values), as_of.year))
+        note = (note or "") + f"未说明年份，按{years[0]}年至{years[-1]}年理解。"
+    return {str(y): v for y, v in zip(years, values, strict=True)}, note
+
+
+def _money(value: Decimal, unit: str, raw: str) -> Decimal:
+    if value < 0:
+        raise NumberError(f"产值不能为负数，您说的是“{raw}”，请核对。", raw)
+    return to_yi(value, unit)

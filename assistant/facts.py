@@ -1,0 +1,79 @@
+"""Yes/no facts and incident levels from an utterance: 没有发生事故, 设立了管委会, 不属于高耗能行业."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# fact key -> keyword pattern. A negation word shortly before the keyword flips it to False.
+BOOL_FACTS: dict[str, str] = {
+    "operating_body": r"运营管理机构|运营机构|管委会|管理机构",
+    "three_year_plan": r"(?:未来)?三年(?:发展)?规划|发展规划|三年计划|培育方案",
+    "pillar_industry": r"支柱(?:产业)?|特色产业",
+    "supply_chain_sharing": r"共享机制",
+    "open_cooperation": r"国际合作|交流活动|开放合作|对外合作",
+    "misconduct": r"偷税漏税|违法违规|严重失信|失信",
+    "prohibited_industry": r"禁止、限制和淘汰类|淘汰类|限制类|禁止类",
+    "ethnic_or_revolutionary_area": r"民族地区|革命老区|老区",
+    "high_energy_use": r"高耗能",
+    "high_water_use": r"高用水|高耗水",
+    "energy_efficiency_above_benchmark": r"能效(?:水平)?(?:高于|优于|达到|低于|不如|未达到)(?:行业)?基准",
+    "water_efficiency_above_benchmark": r"水效(?:水平)?(?:高于|优于|达到|低于|不如|未达到)(?:行业)?基准",
+}
+LEVEL_FACTS = {
+    "incident_level": r"(?:安全|质量|环境污染|环保|生产)?(?:安全|质量|环境)?事故",
+    "cyber_incident_level": r"(?:网络安全|数据安全)事件|网络安全|数据安全",
+}
+LEVEL_WORDS = {"特别重大": "extraordinary", "重大": "major", "较大": "larger", "一般": "general"}
+_NEG = re.compile(r"(?:没有|没|未|无|不|非|并未|从未|尚未|否)[^，,。；;、]{0,8}$")
+_NEG_AFTER = re.compile(r"^[^，,。；;]{0,3}(?:没有|不存在|无)")
+_EFF_BAD = re.compile(r"低于|不如|未达到")
+_ALL_OK = re.compile(r"(?:其他|其余|其它|定性|非量化)(?:的)?(?:条件|要求|指标|方面)(?:也)?(?:都|均|全部)(?:满足|符合|具备|达到|没问题)")
+_NO_INCIDENT = re.compile(r"(?:没有|没|未|无|从未|不曾)(?:发生过?|出过|有过?)?(?:任何)?(?:安全|质量|环境|环保|生产)?"
+                          r"(?:[、和及与]?(?:安全|质量|环境污染|环境|环保))*(?:等)?(?:事故|问题)")
+# With 其他条件都满足 the user vouches for every yes/no criterion at once.
+FAVOURABLE: dict[str, Any] = {
+    "operating_body": True, "three_year_plan": True, "pillar_industry": True,
+    "supply_chain_sharing": True, "open_cooperation": True, "misconduct": False,
+    "prohibited_industry": False, "incident_level": "none", "cyber_incident_level": "none",
+    "high_energy_use": False, "high_water_use": False,
+}
+
+
+def _negated(s: str, start: int, end: int) -> bool:
+    return bool(_NEG.search(s[max(0, start - 10):start]) or _NEG_AFTER.search(s[end:end + 6]))
+
+
+def extract_facts(s: str) -> tuple[dict[str, Any], list[str]]:
+    facts: dict[str, Any] = {}
+    questions: list[str] = []
+    if _ALL_OK.search(s):
+        facts.update(FAVOURABLE)
+    for key, pattern in BOOL_FACTS.items():
+        for m in re.finditer(pattern, s):
+            if key.endswith("_above_benchmark"):
+                facts[key] = not (_EFF_BAD.search(m.group()) or _negated(s, m.start(), m.end()))
+            else:
+                facts[key] = not _negated(s, m.start(), m.end())
+            break
+    if re.search(r"(?:不是|并非|非)(?:县域)?(?:的)?(?:支柱|特色)", s):
+        facts["pillar_industry"] = False
+    for key, pattern in LEVEL_FACTS.items():
+        for m in re.finditer(pattern, s):
+            window = s[max(0, m.start() - 14):m.end()]
+            if _negated(s, m.start(), m.end()) or (key == "incident_level"
+                                                   and _NO_INCIDENT.search(window)):
+                facts[key] = "none"
+                break
+            level = next((v for w, v in LEVEL_WORDS.items() if w in window), None)
+            if level:
+                facts[key] = level
+            elif re.search(r"发生|出过|有过", window):
+                questions.append("请说明发生的" + ("事故" if key == "incident_level" else "网络安全或数据安全事件")
+                                 + "等级（一般、较大、重大或特别重大）。")
+            break
+    if "incident_level" in facts and "cyber_incident_level" not in facts and re.search(
+            r"(?:没有|没|未|无|从未)(?:发生过?|出过|有过?)?(?:任何)?(?:事故|安全事件|问题)(?:或|和|、)?"
+            r"(?:网络|数据)", s):
+        facts["cyber_incident_level"] = "none"
+    return facts, questions

@@ -1,0 +1,95 @@
+"""Profile facts from utterances."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from assistant.extract import extract
+
+TODAY = date(2026, 11, 22)
+D = Decimal
+
+
+def test_years_range_list() -> None:
+    e = extract("2022年至2024年产值分别为18、22、25亿元", TODAY)
+    assert e.facts == {"output_by_year": {"2022": D(18), "2023": D(22), "2024": D(25)}}
+    assert not e.questions
+
+
+def test_recent_three_years_without_years() -> None:
+    e = extract("近三年产值22亿、24亿和26亿", TODAY)
+    assert e.facts["output_by_year"] == {"2023": D(22), "2024": D(24), "2025": D(26)}
+    assert "2023年至2025年" in e.notes[0]
+
+
+def test_year_value_pairs_mixed_units() -> None:
+    e = extract("2022年产值18亿，2023年二十二亿，2024年250000万元", TODAY)
+    assert e.facts["output_by_year"] == {"2022": D(18), "2023": D(22), "2024": D(25)}
+
+
+def test_shares_and_counts() -> None:
+    e = extract("中小企业产值占比55%，主导产业占比百分之六十，有3家小巨人和5家专精特新中小企业", TODAY)
+    assert e.facts == {"sme_output_share": D(55), "leading_industry_share": D(60),
+                       "little_giant": 3, "specialized_sme": 5}
+
+
+def test_share_said_as_fraction() -> None:
+    assert extract("主导产业占比0.55", TODAY).facts == {"leading_industry_share": D(55)}
+    assert extract("中小企业占比五成五", TODAY).facts == {"sme_output_share": D(55)}
+
+
+@pytest.mark.parametrize("text", ["产值大概二十几亿", "近三年产值25亿左右", "产值几十亿",
+                                  "中小企业占比大约60%", "产值20亿以上"])
+def test_hedged_values_become_questions(text: str) -> None:
+    e = extract(text, TODAY)
+    assert "output_by_year" not in e.facts and "sme_output_share" not in e.facts
+    assert len(e.questions) == 1 and "确切" in e.questions[0]
+
+
+def test_invalid_values_rejected() -> None:
+    e = extract("中小企业占比120%", TODAY)
+    assert e.facts == {} and "0到100%" in e.questions[0]
+    e = extract("2022年至2024年产值分别为-18、22、25亿元", TODAY)
+    assert e.facts == {} and "负数" in e.questions[0]
+
+
+def test_correction_with_bare_share_uses_context() -> None:
+    e = extract("不对，占比是65%", TODAY, context_metric="leading_industry_share")
+    assert e.correction and e.facts == {"leading_industry_share": D(65)}
+
+
+def test_hypothetical_single_output_applies_to_each_year() -> None:
+    e = extract("如果产值是30亿呢", TODAY)
+    assert e.hypothetical
+    assert e.facts["output_by_year"] == {"2023": D(30), "2024": D(30), "2025": D(30)}
+
+
+def test_yes_no_facts() -> None:
+    e = extract("近三年没有发生安全事故，设立了管委会，制定了三年发展规划，不属于高耗能行业", TODAY)
+    assert e.facts == {"incident_level": "none", "operating_body": True,
+                       "three_year_plan": True, "high_energy_use": False}
+
+
+def test_incident_level_and_misconduct() -> None:
+    e = extract("去年发生过一起较大安全事故，没有偷税漏税", TODAY)
+    assert e.facts["incident_level"] == "larger" and e.facts["misconduct"] is False
+
+
+def test_growth_and_innovation_metrics() -> None:
+    e = extract("研发经费年均增长6%，专利增长率4%，每万人发明专利6个，工业互联网普及率12%，"
+                "占地80平方公里，产值年均增速-3%", TODAY)
+    assert e.facts == {"rd_growth": D(6), "patent_growth": D(4), "patents_per_10k": D(6),
+                       "iip_penetration": D(12), "area_km2": D(80), "output_growth": D(-3)}
+
+
+def test_questions_carry_no_facts() -> None:
+    assert extract("青海的集群有效期几年？", TODAY).empty
+    assert extract("我们能在青海申报吗", TODAY).empty
+
+
+def test_leading_industry_champions() -> None:
+    e = extract("我们有2家主导产业的小巨人企业", TODAY)
+    assert e.facts == {"little_giant": 2, "leading_industry_champions": 2}
