@@ -1,1 +1,26 @@
-"""tools package."""
+"""Eligibility and comparison tools: rules as data, exact three-valued checks, comparisons."""
+
+from .evaluate import UnknownJurisdiction, check, resolve_jurisdiction
+from .loading import load_profiles
+from .profile import Profile, ProfileError, parse_profile
+from .result import CheckResult, CriterionResult
+from .rules import Rule, RuleError, jurisdictions, load_rules
+from .screen import check_all, screen
+
+__all__ = [
+    "CheckResult",
+    "CriterionResult",
+    "Profile",
+    "ProfileError",
+    "Rule",
+    "RuleError",
+    "UnknownJurisdiction",
+    "check",
+    "check_all",
+    "jurisdictions",
+    "load_profiles",
+    "load_rules",
+    "parse_profile",
+    "resolve_jurisdiction",
+    "screen",
+]

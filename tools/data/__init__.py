@@ -1,0 +1,1 @@
+"""Reviewed tables: operator wording, metrics, comparison topics (package data)."""

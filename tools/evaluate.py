@@ -1,0 +1,132 @@
+"""`check`: one profile against one jurisdiction's criteria → verdict, margins, missing facts,
+warnings (draft or expired text, ambiguous readings, soft qualifiers, double counting)."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from datetime import date
+from functools import cache
+from typing import Any
+
+from corpus import document_status, get_corpus
+
+from .derive import evaluate
+from .profile import Profile, parse_profile
+from .result import CheckResult, CriterionResult, Missing, Warning_
+from .rules import _data, jurisdictions, load_rules
+
+VERDICT_ORDER = {"eligible": 0, "undetermined": 1, "not_eligible": 2}
+
+
+class UnknownJurisdiction(ValueError):
+    def __init__(self, name: str, nearest: list[str]):
+        near = "、".join(nearest) or "、".join(jurisdictions())
+        super().__init__(f"未知地区 (unknown jurisdiction): {name!r}；可选 (choose from): {near}")
+
+
+@cache
+def profile_key_labels() -> dict[str, str]:
+    return dict(_data("profile_keys.yaml"))
+
+
+@cache
+def resolve_jurisdiction(name: str) -> str:
+    """A doc id from an id, short name or alias: qinghai, 青海, 青海省 → qinghai."""
+    key = name.strip()
+    known = jurisdictions()
+    if key.lower() in known:
+        return key.lower()
+    corpus = get_corpus()
+    for j in known:
+        meta = corpus.doc(j).meta
+        if key in (meta.short_name, *meta.aliases):
+            return j
+    raise UnknownJurisdiction(name, difflib.get_close_matches(key.lower(), known, 3, 0.4))
+
+
+@cache
+def _status(jurisdiction: str, as_of: date) -> tuple[dict[str, Any], Warning_ | None]:
+    meta = get_corpus().doc(jurisdiction).meta
+    st = document_status(meta, as_of)
+    doc = {"title": meta.title, **st.to_json()}
+    if st.status == "in_force":
+        return doc, None
+    lead = {"draft": "该文件为征求意见稿，结论仅供参考：",
+            "expired": "该文件已过有效期，结论仅供参考：",
+            "not_yet_in_force": "该文件尚未施行：",
+            "unknown": "无法确定该文件是否有效："}[st.status]
+    return doc, Warning_(f"document_{st.status}", lead + st.reason, st.citations)
+
+
+def _missing(criteria: tuple[CriterionResult, ...]) -> tuple[Missing, ...]:
+    """Missing facts, most decisive first: a fact that settles more criteria comes first."""
+    seen: dict[str, list[str]] = {}
+    for c in criteria:
+        if c.status == "unknown":
+            for key in c.missing:
+                seen.setdefault(key, [])
+                if c.metric not in seen[key]:
+                    seen[key].append(c.metric)
+    labels = profile_key_labels()
+    order = list(seen)
+    keys = sorted(seen, key=lambda k: (-len(seen[k]), order.index(k)))
+    return tuple(Missing(k, labels.get(k, k), tuple(seen[k])) for k in keys)
+
+
+def _double_counting(c: CriterionResult, p: Profile) -> Warning_ | None:
+    for r in (c, *c.alternatives):
+        cats = r.rule.categories
+        if not cats or (len(cats) == 5 and p.quality_enterprises is not None):
+            continue
+        nonzero = [k for k in cats if getattr(p, k)]
+        if len(nonzero) >= 2:
+            return Warning_(
+                "double_counting",
+                "各类优质企业按类别相加：同一企业可能同时是专精特新中小企业、创新型中小企业或"
+                "高新技术企业（小巨人通常也是专精特新中小企业），合计可能重复计数；"
+                "请核对去重后的家数（五类合计可填 quality_enterprises）。",
+                (c.rule.citation,))
+    return None
+
+
+def _warnings(results: tuple[CriterionResult, ...], p: Profile, verdict: str,
+              jurisdiction: str, status_warning: Warning_ | None) -> tuple[Warning_, ...]:
+    out: list[Warning_] = []
+    if status_warning:
+        out.append(status_warning)
+    out.extend(Warning_("unknown_key", w) for w in p.warnings)
+    for c in results:
+        r = c.rule
+        if r.reading and c.status != "unknown":
+            out.append(Warning_("reading", r.reading, (r.citation,)))
+        if c.status == "not_met" and r.qualifier:
+            out.append(Warning_(
+                "qualifier", f"“{r.label}”未满足，但该项写作“{r.phrase}”，带有“{r.qualifier}”"
+                f"限定，认定机关可能酌情考虑。", (r.citation,)))
+        dc = _double_counting(c, p)
+        if dc and c.status != "unknown":
+            out.append(dc)
+    relax = load_rules(jurisdiction).relaxation
+    if relax and verdict != "eligible":
+        flag = getattr(p, relax.applies_if)
+        if flag is not False:
+            where = "该集群位于民族地区或革命老区" if flag else "若集群位于民族地区或革命老区"
+            out.append(Warning_("relaxation", f"{where}：原文规定“{relax.phrase}”放宽幅度文中"
+                                "未规定，以上判断按一般标准作出。", (relax.citation,)))
+    return tuple(out)
+
+
+def check(profile: Mapping[str, Any] | Profile, jurisdiction: str,
+          as_of: date | None = None) -> CheckResult:
+    """Every criterion of `jurisdiction` against `profile`; exact, three-valued."""
+    p = parse_profile(profile)
+    j = resolve_jurisdiction(jurisdiction)
+    rules = load_rules(j)
+    results = tuple(evaluate(r, p) for r in rules.rules)
+    statuses = {c.status for c in results}
+    verdict = ("not_eligible" if "not_met" in statuses
+               else "undetermined" if "unknown" in statuses else "eligible")
+    doc_status, status_warning = _status(j, as_of or date.today())
+    return CheckResult(p.label, j, verdict, results, _missing(results),
+                       _warnings(results, p, verdict, j, status_warning), doc_status)

@@ -1,0 +1,102 @@
+"""Profiles from files: one object (.json/.yaml) or many (.json list, .jsonl, .csv)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .profile import Profile, ProfileError, parse_profile
+
+_SERIES_COLUMN = re.compile(r"^(output|leading_industry_output)_(\d{4})$")
+SUFFIXES = (".json", ".yaml", ".yml", ".jsonl", ".csv")
+
+
+def _objects(value: Any, path: Path) -> list[Any]:
+    if isinstance(value, dict):
+        return [value]
+    if isinstance(value, list):
+        return value
+    raise ProfileError(f"{path.name}: 应为对象或对象列表 (expected an object or a list of objects)")
+
+
+def csv_row(row: dict[str, str]) -> dict[str, Any]:
+    """A CSV row as a profile dict: `output_2024` columns become `output_by_year`; a JSON cell
+    is accepted for the by-year keys; empty cells are unknown."""
+    out: dict[str, Any] = {}
+    for column, cell in row.items():
+        if column is None:
+            raise ProfileError("CSV 行的列数多于表头 (a row has more cells than the header)")
+        column = column.strip()
+        cell = (cell or "").strip()
+        m = _SERIES_COLUMN.match(column)
+        if m:
+            if cell:
+                key = "output_by_year" if m.group(1) == "output" else \
+                    "leading_industry_output_by_year"
+                out.setdefault(key, {})[m.group(2)] = cell
+        elif column.endswith("_by_year") and cell:
+            try:
+                out[column] = json.loads(cell)
+            except json.JSONDecodeError:
+                raise ProfileError(f"{column} 应为 JSON 对象 (expected a JSON object): "
+                                   f"{cell!r:.40}") from None
+        elif cell:
+            out[column] = cell
+    return out
+
+
+def iter_profile_dicts(path: Path) -> Iterator[tuple[str, Any]]:
+    """(where, raw object) pairs, `where` naming the line or row for error messages."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".csv":
+            with open(path, encoding="utf-8-sig", newline="") as fh:
+                for i, row in enumerate(csv.DictReader(fh), start=2):
+                    yield f"第{i}行 (row {i}) ", csv_row(row)
+            return
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise ProfileError(f"无法读取画像文件 (cannot read profile file): {path} "
+                           f"({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise ProfileError(f"画像文件应为 UTF-8 编码 (not UTF-8): {path}") from None
+    try:
+        if suffix == ".jsonl":
+            for i, line in enumerate(text.splitlines(), start=1):
+                if line.strip():
+                    yield f"第{i}行 (line {i}) ", json.loads(line)
+            return
+        if suffix == ".json":
+            objs = _objects(json.loads(text), path)
+        elif suffix in (".yaml", ".yml"):
+            objs = _objects(yaml.safe_load(text), path)
+        else:
+            raise ProfileError(f"不支持的画像文件类型 (unsupported profile file type): {suffix} "
+                               f"(use {', '.join(SUFFIXES)})")
+    except (json.JSONDecodeError, yaml.YAMLError) as exc:
+        first = str(exc).splitlines()[0]
+        raise ProfileError(f"{path.name}: 无法解析 (cannot parse): {first}") from None
+    for i, obj in enumerate(objs, start=1):
+        yield (f"第{i}个 (item {i}) " if len(objs) > 1 else ""), obj
+
+
+def load_profiles(path: str | Path) -> list[Profile]:
+    """Every profile in the file, validated; the first bad one raises ProfileError."""
+    p = Path(path)
+    profiles = []
+    for i, (where, obj) in enumerate(iter_profile_dicts(p), start=1):
+        profile = parse_profile(obj, where)
+        if profile.name is None and p.suffix.lower() in (".csv", ".jsonl"):
+            warnings = profile.warnings
+            profile = profile.model_copy(update={"name": f"{p.stem}#{i}"})
+            profile._warnings = warnings
+        profiles.append(profile)
+    if not profiles:
+        raise ProfileError(f"{p.name}: 文件中没有画像 (no profiles in the file)")
+    return profiles

@@ -1,0 +1,152 @@
+"""Values returned by a check: a CriterionResult per criterion, a CheckResult per jurisdiction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from .rules import Rule, levels
+
+VERDICT_LABELS = {"eligible": "符合", "not_eligible": "不符合", "undetermined": "无法确定"}
+STATUS_LABELS = {"met": "满足", "not_met": "不满足", "unknown": "未知"}
+OPERATOR_WORDS = {">=": "不低于", ">": "高于", "<=": "不超过", "<": "低于"}
+
+
+def number(d: Decimal | None) -> int | float | None:
+    """A Decimal for JSON: an int when whole, else a float of its (short) decimal text."""
+    if d is None:
+        return None
+    if d == d.to_integral_value():
+        return int(d)
+    return float(d)
+
+
+def show(d: Decimal) -> str:
+    """Plain decimal text without exponent or trailing zeros: 2.50 → 2.5, 1E+1 → 10."""
+    text = format(d.normalize(), "f")
+    return text
+
+
+def unit_text(unit: str | None, points: bool = False) -> str:
+    if unit == "%":
+        return "个百分点" if points else "%"
+    return unit or ""
+
+
+@dataclass(frozen=True)
+class CriterionResult:
+    rule: Rule
+    status: str  # met | not_met | unknown
+    value: Decimal | bool | str | None = None
+    margin: Decimal | None = None  # value − threshold (approximate when `approx`)
+    approx: bool = False  # value derived with a root: shown rounded, decided exactly
+    derivation: str | None = None
+    missing: tuple[str, ...] = ()
+    gap: str | None = None  # smallest change that would meet the criterion
+    note: str | None = None  # e.g. 不适用 (not a high-energy industry)
+    alternatives: tuple[CriterionResult, ...] = ()
+
+    @property
+    def metric(self) -> str:
+        return self.rule.metric
+
+    def margin_text(self) -> str | None:
+        r, m = self.rule, self.margin
+        if m is None or r.operator is None:
+            return None
+        unit = unit_text(r.unit, points=True)
+        approx = "约" if self.approx else ""
+        size = f"{approx}{show(abs(m))} {unit}".rstrip()
+        if m == 0:
+            if self.status == "met":
+                return "恰好达到标准"
+            t = show(r.threshold)  # type: ignore[arg-type]
+            return f"恰好等于 {t}{unit_text(r.unit)}，但要求{OPERATOR_WORDS[r.operator]}"
+        upper = r.operator in ("<=", "<")
+        if self.status == "met":
+            return f"低于上限 {size}" if upper else f"超出标准 {size}"
+        return f"超出上限 {size}" if upper else f"差 {size}"
+
+    def threshold_json(self) -> Any:
+        t = self.rule.threshold
+        if isinstance(t, Decimal):
+            return number(t)
+        return levels().get(t, t) if t is not None else self.rule.expect
+
+    def value_json(self) -> Any:
+        v = self.value
+        if isinstance(v, Decimal):
+            return number(round(v, 4) if self.approx else v)
+        if isinstance(v, str):
+            return levels().get(v, v)
+        return v
+
+    def to_json(self) -> dict[str, Any]:
+        r = self.rule
+        out: dict[str, Any] = {
+            "metric": r.metric, "label": r.label, "status": self.status,
+            "value": self.value_json(), "operator": r.operator or ("==" if r.alternatives == ()
+                                                                   else "any"),
+            "threshold": self.threshold_json(), "unit": r.unit,
+            "margin": number(round(self.margin, 4)) if self.margin is not None else None,
+            "margin_text": self.margin_text(), "qualifier": r.qualifier, "phrase": r.phrase,
+            "required": True, "derivation": self.derivation, "gap": self.gap,
+            "note": self.note, "reading": r.reading,
+            "citation": {"id": r.citation, "quote": r.phrase},
+        }
+        if self.alternatives:
+            out["alternatives"] = [a.to_json() for a in self.alternatives]
+        return out
+
+
+@dataclass(frozen=True)
+class Warning_:
+    code: str
+    message: str
+    citations: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"code": self.code, "message": self.message, "citations": list(self.citations)}
+
+
+@dataclass(frozen=True)
+class Missing:
+    key: str
+    label: str
+    criteria: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"key": self.key, "label": self.label, "criteria": list(self.criteria)}
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    profile: str
+    jurisdiction: str
+    verdict: str
+    criteria: tuple[CriterionResult, ...]
+    missing: tuple[Missing, ...] = ()
+    warnings: tuple[Warning_, ...] = ()
+    document_status: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def failed(self) -> tuple[CriterionResult, ...]:
+        return tuple(c for c in self.criteria if c.status == "not_met")
+
+    @property
+    def unknown(self) -> tuple[CriterionResult, ...]:
+        return tuple(c for c in self.criteria if c.status == "unknown")
+
+    def to_json(self) -> dict[str, Any]:
+        counts = {s: sum(1 for c in self.criteria if c.status == s) for s in STATUS_LABELS}
+        return {
+            "profile": self.profile, "jurisdiction": self.jurisdiction, "verdict": self.verdict,
+            "verdict_label": VERDICT_LABELS[self.verdict], "counts": counts,
+            "criteria": [c.to_json() for c in self.criteria],
+            "missing": [m.to_json() for m in self.missing],
+            "warnings": [w.to_json() for w in self.warnings],
+            "gaps": [{"metric": c.metric, "gap": c.gap, "citation": c.rule.citation}
+                     for c in self.failed if c.gap],
+            "document_status": self.document_status,
+        }

@@ -1,0 +1,194 @@
+"""Rules as data: each jurisdiction's recognition criteria, from `tools/criteria/*.yaml`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+OPERATORS = (">=", ">", "<=", "<")
+KINDS = ("number", "every_year", "growth", "count", "fact", "level")
+
+
+class RuleError(ValueError):
+    """A rules file is malformed (a bug in the data, not in user input)."""
+
+
+def _data(name: str) -> Any:
+    text = resources.files("tools.data").joinpath(name).read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@dataclass(frozen=True)
+class Metric:
+    key: str
+    label: str
+    unit: str | None
+    kind: str
+    series: str | None = None  # by-year profile key for every_year / growth
+    applies_if: str | None = None  # fact that makes a conditional criterion apply
+    fact: str | None = None  # profile key holding the fact, when not the metric key
+
+
+@cache
+def metrics() -> dict[str, Metric]:
+    out = {}
+    for key, d in _data("metrics.yaml").items():
+        if d["kind"] not in KINDS:
+            raise RuleError(f"metric {key}: unknown kind {d['kind']!r}")
+        out[key] = Metric(key, d["label"], d.get("unit"), d["kind"], d.get("series"),
+                          d.get("applies_if"), d.get("fact"))
+    return out
+
+
+@cache
+def levels() -> dict[str, str]:
+    """Incident severity keys, lowest first, with their Chinese words."""
+    return dict(_data("levels.yaml"))
+
+
+@cache
+def operator_words() -> tuple[dict[str, str], dict[str, str]]:
+    d = _data("operators.yaml")
+    return dict(d["words"]), dict(d["negations"])
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One criterion (or one alternative of a criterion) with the clause it encodes."""
+
+    jurisdiction: str
+    metric: str
+    citation: str
+    phrase: str
+    operator: str | None = None  # None for yes/no facts
+    threshold: Decimal | str | None = None  # a level key for `level` metrics
+    expect: bool | None = None  # for facts
+    unit: str | None = None
+    qualifier: str | None = None  # 一般 / 原则上 / 初步 …
+    negated: bool = False  # the phrase names what must not happen
+    years: int | None = None  # 近三年…均: every one of the last `years` years
+    categories: tuple[str, ...] = ()  # enterprise categories summed by a count
+    reading: str | None = None  # how an ambiguous phrase is read
+    alternatives: tuple[Rule, ...] = ()
+    index: int = 0
+
+    @property
+    def kind(self) -> str:
+        return metrics()[self.metric].kind
+
+    @property
+    def label(self) -> str:
+        return metrics()[self.metric].label
+
+    @property
+    def id(self) -> str:
+        return f"{self.jurisdiction}:{self.metric}"
+
+
+@dataclass(frozen=True)
+class Relaxation:
+    applies_if: str
+    phrase: str
+    citation: str
+
+
+@dataclass(frozen=True)
+class JurisdictionRules:
+    jurisdiction: str
+    standard: tuple[str, ...]
+    rules: tuple[Rule, ...]
+    relaxation: Relaxation | None = None
+    by_metric: dict[str, Rule] = field(default_factory=dict, compare=False, repr=False)
+
+
+def _rule(j: str, d: dict[str, Any], index: int, citation: str | None = None) -> Rule:
+    metric = d.get("metric")
+    if metric not in metrics():
+        raise RuleError(f"{j}: unknown metric {metric!r}")
+    m = metrics()[metric]
+    cite = d.get("citation") or citation
+    if not cite or not d.get("phrase"):
+        raise RuleError(f"{j}:{metric}: phrase and citation are required")
+    alts = tuple(_rule(j, a, index, cite) for a in d.get("alternatives") or ())
+    op = d.get("operator")
+    threshold: Decimal | str | None = None
+    if alts:
+        pass
+    elif m.kind == "fact":
+        if not isinstance(d.get("expect"), bool):
+            raise RuleError(f"{j}:{metric}: a fact needs expect: true|false")
+    elif m.kind == "level":
+        threshold = str(d.get("threshold"))
+        if op != "<" or threshold not in levels():
+            raise RuleError(f"{j}:{metric}: a level rule needs operator '<' and a level key")
+    else:
+        if op not in OPERATORS:
+            raise RuleError(f"{j}:{metric}: operator must be one of {OPERATORS}, not {op!r}")
+        threshold = Decimal(str(d.get("threshold")))
+        if d.get("unit") != m.unit:
+            raise RuleError(f"{j}:{metric}: unit {d.get('unit')!r} != metric unit {m.unit!r}")
+    return Rule(
+        jurisdiction=j, metric=metric, citation=cite, phrase=d["phrase"], operator=op,
+        threshold=threshold, expect=d.get("expect"), unit=d.get("unit") or m.unit,
+        qualifier=d.get("qualifier"), negated=bool(d.get("negated")), years=d.get("years"),
+        categories=tuple(d.get("categories") or ()), reading=d.get("reading"),
+        alternatives=alts, index=index,
+    )
+
+
+def jurisdictions() -> list[str]:
+    """Jurisdictions that have a rules file, in the corpus order."""
+    from corpus import get_corpus
+
+    have = {p.name[:-5] for p in resources.files("tools.criteria").iterdir()
+            if p.name.endswith(".yaml")}
+    return [j for j in get_corpus().ids if j in have]
+
+
+@cache
+def load_rules(jurisdiction: str) -> JurisdictionRules:
+    try:
+        text = resources.files("tools.criteria").joinpath(f"{jurisdiction}.yaml").read_text(
+            encoding="utf-8")
+    except FileNotFoundError:
+        raise KeyError(jurisdiction) from None
+    d = yaml.safe_load(text)
+    rules = tuple(_rule(jurisdiction, r, i) for i, r in enumerate(d["criteria"]))
+    relax = d.get("relaxation")
+    out = JurisdictionRules(jurisdiction, tuple(d.get("standard") or ()), rules,
+                            Relaxation(**relax) if relax else None)
+    for r in rules:
+        if r.metric in out.by_metric:
+            raise RuleError(f"{jurisdiction}: two criteria for {r.metric}")
+        out.by_metric[r.metric] = r
+    return out
+
+
+def wording_problems(rule: Rule) -> list[str]:
+    """Disagreements between a rule's phrase and its operator, per the reviewed wording table."""
+    if rule.alternatives:
+        return [p for a in rule.alternatives for p in wording_problems(a)]
+    if rule.operator is None:
+        return []
+    words, negations = operator_words()
+    found: list[str] = []
+    text = rule.phrase
+    for word in sorted(words, key=len, reverse=True):  # longest first: 不低于 before 低于
+        if word in text:
+            found.append(word)
+            text = text.replace(word, "\0")
+    if not found:
+        return [f"{rule.id}: no operator word in {rule.phrase!r}"]
+    problems = []
+    for word in found:
+        op = words[word]
+        if rule.negated:
+            op = negations[op]
+        if op != rule.operator:
+            problems.append(f"{rule.id}: {word!r} means {op} but the rule says {rule.operator}")
+    return problems
