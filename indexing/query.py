@@ -1,0 +1,145 @@
+"""Query understanding for retrieval: which jurisdictions a question names, which units it cites."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus import cn_to_int, get_corpus, int_to_cn
+
+# Words that mean "every document".
+ALL_WORDS = ("五省", "五地", "五个地方", "五份", "各地", "各省", "全部", "所有地区", "所有省",
+             "哪些地方", "哪几个", "都有哪些地区", "每个地方", "各个地方", "几个地方")
+# A one-character abbreviation (川, 黔, 鲁…) counts only beside one of these or a non-Chinese
+# character, so 青 in 青年 or 贵 in 宝贵 is not read as a place.
+_ABBR_NEIGHBOURS = set("省市的和与及、，,。？?！!呢版地方那这里边对跟同啥怎要规")
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_NUM = "零〇一二三四五六七八九十百两0-9"
+_REF = re.compile(
+    rf"第\s*([{_NUM}]+)\s*条(?:\s*(?:第\s*)?[(（]?\s*([一二三四五六七八九十0-9]+)\s*[)）]?\s*项"
+    rf"|\s*[(（]\s*([一二三四五六七八九十0-9]+)\s*[)）])?"
+    rf"|附件\s*([一二三四五六七八九1-9])?"
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    doc: str
+    start: int
+    end: int
+
+
+def _names() -> list[tuple[str, str, bool]]:
+    """(name, doc id, is_abbreviation) for every document, longest names first."""
+    c = get_corpus()
+    out: list[tuple[str, str, bool]] = []
+    for doc_id in c.ids:
+        m = c.doc(doc_id).meta
+        full = {m.short_name, *m.aliases} - {""}
+        out.extend((n, doc_id, False) for n in full)
+        out.extend((a, doc_id, True) for a in m.abbreviations if a and a not in full)
+    return sorted(out, key=lambda t: -len(t[0]))
+
+
+def mentions(text: str) -> list[Mention]:
+    """Every place name in `text`, in order; longer names win over the abbreviations inside them."""
+    masked = list(text)
+    found: list[Mention] = []
+    for name, doc_id, is_abbr in _names():
+        for m in re.finditer(re.escape(name), text):
+            s, e = m.span()
+            if any(ch == "\0" for ch in masked[s:e]):
+                continue
+            if is_abbr and len(name) == 1 and not _abbr_ok(masked, s, e):
+                continue
+            masked[s:e] = ["\0"] * (e - s)
+            found.append(Mention(doc_id, s, e))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _abbr_ok(masked: list[str], s: int, e: int) -> bool:
+    def fine(i: int) -> bool:
+        if i < 0 or i >= len(masked):
+            return True
+        ch = masked[i]
+        return ch == "\0" or ch in _ABBR_NEIGHBOURS or not _CJK.match(ch)
+
+    return fine(s - 1) and fine(e)
+
+
+def names_all(text: str) -> bool:
+    return any(w in text for w in ALL_WORDS)
+
+
+def detect_jurisdictions(text: str) -> list[str]:
+    """Document ids the text names (aliases, short names, abbreviations), in order of mention.
+
+    五省/各地/全部… name every document (shipped and user-added).
+    """
+    if names_all(text):
+        return list(get_corpus().ids)
+    out: list[str] = []
+    for m in mentions(text):
+        if m.doc not in out:
+            out.append(m.doc)
+    return out
+
+
+def _num(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    try:
+        return cn_to_int(text)
+    except ValueError:
+        return None
+
+
+def _unit_name(m: re.Match[str]) -> tuple[str, str | None] | None:
+    """("第十四条", "（一）") or ("附件一", None) for one reference match."""
+    if m.group(0).startswith("附件"):
+        n = m.group(4)
+        if not n:
+            return "附件", None
+        num = _num(n)
+        return (f"附件{int_to_cn(num)}", None) if num else None
+    num = _num(m.group(1))
+    if not num:
+        return None
+    item_text = m.group(2) or m.group(3)
+    item_num = _num(item_text) if item_text else None
+    return f"第{int_to_cn(num)}条", (f"（{int_to_cn(item_num)}）" if item_num else None)
+
+
+def resolve_references(text: str, default_doc: str | None = None) -> list[str]:
+    """Citation ids for explicit references: "青海第十四条" → ["qinghai:第十四条"].
+
+    A reference belongs to the place names just before it (or, failing that, anywhere in the
+    text, then `default_doc`, then every document that has such a unit). Items written as
+    第十一条第（一）项 or 第十一条（一） resolve to the item when it exists.
+    """
+    c = get_corpus()
+    places = mentions(text)
+    everywhere = [m.doc for m in places]
+    out: list[str] = []
+    for m in _REF.finditer(text):
+        name = _unit_name(m)
+        if name is None:
+            continue
+        before = [p for p in places if p.end <= m.start()]
+        docs: list[str] = []
+        if before:
+            # the run of place names closest before the reference ("青海和山东的第十四条")
+            last_ref_end = max((r.end() for r in _REF.finditer(text, 0, m.start())), default=-1)
+            docs = [p.doc for p in before if p.start > last_ref_end] or [before[-1].doc]
+        if not docs:
+            docs = everywhere or ([default_doc] if default_doc else list(c.ids))
+        article, item = name
+        for doc_id in dict.fromkeys(docs):
+            cid = f"{doc_id}:{article}"
+            full = f"{cid}:{item}" if item else cid
+            for candidate in (full, cid):
+                if c.has(candidate) and candidate not in out:
+                    out.append(candidate)
+                    break
+    return out

@@ -1,0 +1,176 @@
+"""`search`: jurisdiction filter, explicit references first, BM25 (and optionally dense) ranking."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from corpus import get_corpus
+
+from .hits import Hit
+from .query import detect_jurisdictions as _detect
+from .query import mentions, resolve_references
+from .settings import Settings, settings_from_env
+from .store import LexicalBundle, open_lexical
+
+if TYPE_CHECKING:
+    from .dense import DenseIndex
+
+LEVELS = ("article", "item")
+CHANNELS = ("bm25", "dense", "fused")
+
+
+class SearchError(ValueError):
+    """Bad search arguments (unknown jurisdiction or level); message in Chinese and English."""
+
+
+def _jurisdictions(value: str | Sequence[str] | None) -> list[str] | None:
+    """Validated doc ids, or None for every document."""
+    if value is None:
+        return None
+    ids = get_corpus().ids
+    wanted = [value] if isinstance(value, str) else list(value)
+    if any(w in ("all", "全部") for w in wanted):
+        return None
+    out = []
+    for w in wanted:
+        if w not in ids:
+            found = _detect(w)
+            if not found:
+                raise SearchError(f"未知的地区 (unknown jurisdiction): {w}；可选 (choose from): "
+                                  f"{', '.join(ids)}")
+            out.extend(found)
+        else:
+            out.append(w)
+    return list(dict.fromkeys(out))
+
+
+def _normalise(x: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Scores of the allowed entries scaled to [0, 1]; others 0."""
+    out = np.zeros_like(x, dtype=np.float64)
+    if not mask.any():
+        return out
+    lo, hi = float(x[mask].min()), float(x[mask].max())
+    if hi > lo:
+        out[mask] = (x[mask] - lo) / (hi - lo)
+    return out
+
+
+class Retriever:
+    """Ranks the corpus units for a question; one instance per corpus and settings."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self._lex: LexicalBundle | None = None
+        self._dense: DenseIndex | None = None
+
+    @property
+    def lex(self) -> LexicalBundle:
+        if self._lex is None:
+            self._lex = open_lexical(self.settings)
+        return self._lex
+
+    @property
+    def dense(self) -> DenseIndex:
+        if self._dense is None:
+            from .dense import DenseIndex
+
+            self._dense = DenseIndex.open(self.settings, self.lex.entries)
+        return self._dense
+
+    def entry_scores(self, query: str, docs: list[str] | None, channel: str) -> np.ndarray:
+        """One score per index entry for `channel`; entries outside `docs` get -inf."""
+        entries = self.lex.entries
+        mask = np.ones(len(entries), dtype=bool) if docs is None else \
+            np.array([e.doc in docs for e in entries], dtype=bool)
+        out = np.full(len(entries), -np.inf)
+        if channel in ("bm25", "fused"):
+            names = [query[m.start:m.end] for m in mentions(query)]
+            drop = {t for n in names for t in self.lex.tokenizer.tokens(n)}
+            bm = self.lex.lexical.scores(self.lex.tokenizer.query_tokens(query, drop))
+            if channel == "bm25":
+                out[mask] = bm[mask]
+                return out
+        dn = self.dense.scores(query, docs)
+        if channel == "dense":
+            out[mask] = dn[mask]
+            return out
+        w = self.settings.dense_weight
+        fused = (1 - w) * _normalise(bm, mask) + w * _normalise(dn, mask)
+        out[mask] = fused[mask]
+        return out
+
+    def search(self, query: str, k: int = 5, jurisdiction: str | Sequence[str] | None = None,
+               level: str = "article", channel: str | None = None) -> list[Hit]:
+        if level not in LEVELS:
+            raise SearchError(f"level 应为 article 或 item (level must be one of {LEVELS}): "
+                              f"{level!r}")
+        if k < 1:
+            raise SearchError(f"k 应为正整数 (k must be >= 1): {k}")
+        channel = channel or ("fused" if self.settings.dense else "bm25")
+        if channel not in CHANNELS:
+            raise SearchError(f"未知的检索通道 (unknown channel): {channel!r}")
+        docs = _jurisdictions(jurisdiction)
+        if docs is None and jurisdiction is None:
+            docs = _detect(query) or None
+        refs = resolve_references(query, docs[0] if docs and len(docs) == 1 else None)
+        refs = [r for r in refs if docs is None or r.split(":", 1)[0] in docs]
+        scores = self.entry_scores(query, docs, channel)
+        ranked = self._rank(scores, level)
+        return self._hits(refs, ranked, level, k, channel)
+
+    def _rank(self, scores: np.ndarray, level: str) -> list[tuple[str, float, str | None]]:
+        """(unit id, score, matched item) best first; rolled up to top-level units for articles."""
+        entries = self.lex.entries
+        best: dict[str, tuple[float, str | None, int]] = {}
+        for i in np.flatnonzero(np.isfinite(scores) & (scores > 0)):
+            e, s = entries[i], float(scores[i])
+            key = e.parent if level == "article" else e.id
+            if key not in best or s > best[key][0]:  # ties keep the earlier (reading order)
+                best[key] = (s, e.id if e.item is not None else None, int(i))
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[1][2]))
+        return [(key, s, m) for key, (s, m, _) in ranked]
+
+    def _hits(self, refs: list[str], ranked: list[tuple[str, float, str | None]], level: str,
+              k: int, channel: str) -> list[Hit]:
+        c = get_corpus()
+        top = ranked[0][1] if ranked else 0.0
+        out: list[Hit] = []
+        seen: set[str] = set()
+        for ref in refs:
+            unit = c.unit(ref)
+            key = unit.doc + ":" + unit.article if level == "article" else unit.id
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(self._hit(key, top + 1.0, ref if unit.item else None, "reference"))
+        for key, score, matched in ranked:
+            if key not in seen:
+                seen.add(key)
+                out.append(self._hit(key, score, matched, channel))
+        return out[:k]
+
+    @staticmethod
+    def _hit(cid: str, score: float, matched: str | None, via: str) -> Hit:
+        unit = get_corpus().unit(cid)
+        return Hit(id=unit.id, doc=unit.doc, score=score, text=unit.text, chapter=unit.chapter,
+                   title=unit.title, matched=matched, via=via)
+
+
+@lru_cache(maxsize=4)
+def _retriever(settings: Settings, fingerprint: str) -> Retriever:
+    return Retriever(settings)
+
+
+def get_retriever(settings: Settings | None = None) -> Retriever:
+    """The shared retriever for the current corpus and settings (environment by default)."""
+    return _retriever(settings or settings_from_env(), get_corpus().fingerprint)
+
+
+def search(query: str, k: int = 5, jurisdiction: str | Sequence[str] | None = None,
+           level: str = "article") -> list[Hit]:
+    """Ranked units for `query`. With no `jurisdiction`, places named in the query filter."""
+    return get_retriever().search(query, k=k, jurisdiction=jurisdiction, level=level)
