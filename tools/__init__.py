@@ -1,13 +1,16 @@
 """Eligibility and comparison tools: rules as data, exact three-valued checks, comparisons."""
 
+from .compare import METRICS, TOPICS, UnknownTopic, compare_metric, compare_topic
 from .evaluate import UnknownJurisdiction, check, resolve_jurisdiction
 from .loading import load_profiles
 from .profile import Profile, ProfileError, parse_profile
 from .result import CheckResult, CriterionResult
 from .rules import Rule, RuleError, jurisdictions, load_rules
-from .screen import check_all, screen
+from .screen import check_all, screen, summary
 
 __all__ = [
+    "METRICS",
+    "TOPICS",
     "CheckResult",
     "CriterionResult",
     "Profile",
@@ -15,12 +18,16 @@ __all__ = [
     "Rule",
     "RuleError",
     "UnknownJurisdiction",
+    "UnknownTopic",
     "check",
     "check_all",
+    "compare_metric",
+    "compare_topic",
     "jurisdictions",
     "load_profiles",
     "load_rules",
     "parse_profile",
     "resolve_jurisdiction",
     "screen",
+    "summary",
 ]

@@ -49,7 +49,7 @@ def resolve_jurisdiction(name: str) -> str:
 def _status(jurisdiction: str, as_of: date) -> tuple[dict[str, Any], Warning_ | None]:
     meta = get_corpus().doc(jurisdiction).meta
     st = document_status(meta, as_of)
-    doc = {"title": meta.title, **st.to_json()}
+    doc = {"title": meta.title, "short_name": meta.short_name, **st.to_json()}
     if st.status == "in_force":
         return doc, None
     lead = {"draft": "该文件为征求意见稿，结论仅供参考：",

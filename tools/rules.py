@@ -32,6 +32,7 @@ class Metric:
     series: str | None = None  # by-year profile key for every_year / growth
     applies_if: str | None = None  # fact that makes a conditional criterion apply
     fact: str | None = None  # profile key holding the fact, when not the metric key
+    related: str | None = None  # a metric some texts use instead (cluster vs leading industry)
 
 
 @cache
@@ -41,7 +42,7 @@ def metrics() -> dict[str, Metric]:
         if d["kind"] not in KINDS:
             raise RuleError(f"metric {key}: unknown kind {d['kind']!r}")
         out[key] = Metric(key, d["label"], d.get("unit"), d["kind"], d.get("series"),
-                          d.get("applies_if"), d.get("fact"))
+                          d.get("applies_if"), d.get("fact"), d.get("related"))
     return out
 
 

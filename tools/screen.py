@@ -10,7 +10,7 @@ from typing import Any
 from .derive import relative_margin
 from .evaluate import VERDICT_ORDER, check
 from .profile import Profile, parse_profile
-from .result import CheckResult
+from .result import VERDICT_LABELS, CheckResult
 from .rules import jurisdictions
 
 
@@ -52,3 +52,16 @@ def screen(profiles: Iterable[Mapping[str, Any] | Profile], jurisdiction: str = 
             yield from check_all(profile, as_of)
         else:
             yield check(profile, jurisdiction, as_of)
+
+
+def summary(result: CheckResult) -> dict[str, Any]:
+    """A compact row for batch screening: verdict, failed and unknown criteria, missing facts."""
+    return {
+        "profile": result.profile, "jurisdiction": result.jurisdiction,
+        "verdict": result.verdict, "verdict_label": VERDICT_LABELS[result.verdict],
+        "not_met": [c.metric for c in result.failed],
+        "unknown": [c.metric for c in result.unknown],
+        "missing": [m.key for m in result.missing],
+        "gaps": [c.gap for c in result.failed if c.gap],
+        "shortfall": float(round(shortfall(result), 4)),
+    }
