@@ -1,0 +1,1 @@
+"""Data for rule drafting: metric keyword patterns, enterprise categories, units (package data)."""
