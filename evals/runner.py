@@ -1,0 +1,176 @@
+"""`run`: every item through the system (search, ask, conversation) and the baselines."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Mapping, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from . import metrics as M
+from .dataset import Item, load_items
+from .report import Report, SystemRun
+from .system import DefaultSystem, answer_json, capabilities, hit_id
+
+K = 5
+
+
+def _ms(start: float) -> float:
+    return round((time.perf_counter() - start) * 1000, 3)
+
+
+def _status_texts(as_of: date | None) -> list[str]:
+    """Document status as the corpus computes it: a legitimate source of dates in answers."""
+    from corpus import document_status, get_corpus
+
+    c = get_corpus()
+    day = as_of or date.today()
+    return [json.dumps(document_status(c.doc(d).meta, day).to_json(), ensure_ascii=False)
+            for d in c.ids]
+
+
+def score_retrieval(item: Item, ranked: Sequence[str]) -> dict[str, float]:
+    return M.retrieval_scores(ranked, item.expected_ids)
+
+
+def score_answers(item: Item, answers: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """Scores and details of an item from its answer(s) (the last one answers the item)."""
+    from corpus import verify_quote
+
+    final = answers[-1]
+    scores: dict[str, float | None] = dict.fromkeys(M.ANSWER_METRICS)
+    details: dict[str, Any] = {}
+    refuse = item.refuse
+    if refuse is not None:
+        scores["refusal_accuracy"] = M.refusal_score(final, refuse)
+    if refuse is not True:
+        text = M.visible_text(final)
+        scores["fact_accuracy"], details["missing_facts"] = M.fact_score(item.facts, text)
+        supports = None
+        if item.category == "eligibility":
+            doc = str(item.expected.get("jurisdiction"))
+            supports = lambda cid: cid.split(":", 1)[0] == doc  # noqa: E731
+        p, r, judged = M.citation_scores(final.get("citations") or (), item.expected_ids,
+                                         verify_quote, supports)
+        scores["citation_precision"] = p
+        scores["citation_recall"] = r
+        details["citations"] = judged
+        sources = M.answer_sources(answers, item.inputs, verify_quote,
+                                   [*_status_texts(item.as_of),
+                                    *([item.as_of.isoformat()] if item.as_of else [])])
+        scores["numeric_exactness"], details["unsupported_numbers"] = M.numeric_score(
+            str(final.get("answer") or ""), sources)
+    if item.category == "eligibility":
+        v, crit, d = M.eligibility_scores(answers, item.expected)
+        scores["verdict_accuracy"], scores["criteria_accuracy"] = v, crit
+        details.update(d)
+    if item.category == "status":
+        scores["status_accuracy"] = M.status_score(M.visible_text(final), item.expected["status"])
+    details["intent"] = final.get("intent")
+    details["answer"] = str(final.get("answer") or "")[:400]
+    return {"scores": scores, "details": details}
+
+
+def _run_answer(system: Any, item: Item) -> tuple[list[dict[str, Any]], list[float], str | None]:
+    """The item's answers (one per input), per-call latencies, and an error if one occurred."""
+    answers: list[dict[str, Any]] = []
+    times: list[float] = []
+    try:
+        if item.question is not None:
+            t = time.perf_counter()
+            answers.append(answer_json(system.ask(item.question, as_of=item.as_of)))
+            times.append(_ms(t))
+        else:
+            conv = system.conversation(as_of=item.as_of)
+            for turn in item.inputs:
+                t = time.perf_counter()
+                answers.append(answer_json(conv.send(turn)))
+                times.append(_ms(t))
+    except Exception as exc:  # one broken item must not stop the run
+        return answers, times, f"{type(exc).__name__}: {exc}"
+    return answers, times, None
+
+
+def run_system(items: Sequence[Item], system: Any, name: str = "system") -> SystemRun:
+    can = capabilities(system)
+    results: list[dict[str, Any]] = []
+    for item in items:
+        res: dict[str, Any] = {"id": item.id, "category": item.category, "split": item.split,
+                               "scores": {}, "search_ms": [], "answer_ms": []}
+        if item.retrieval_usable and can["search"] is None:
+            t = time.perf_counter()
+            try:
+                ranked = [hit_id(h) for h in system.search(item.question, K)]
+                res["search_ms"].append(_ms(t))
+                res["ranked"] = M.ranked_articles(ranked)[:K]
+                res["scores"].update(score_retrieval(item, ranked))
+            except Exception as exc:
+                res["search_error"] = f"{type(exc).__name__}: {exc}"
+                res["scores"].update(dict.fromkeys(M.RETRIEVAL_METRICS, 0.0))
+        part = "ask" if item.question is not None else "conversation"
+        if can[part] is None:
+            answers, times, error = _run_answer(system, item)
+            res["answer_ms"] = times
+            if error is not None:
+                res["error"] = error
+            if answers and error is None:
+                scored = score_answers(item, answers)
+                res["scores"].update(scored["scores"])
+                res["details"] = scored["details"]
+            else:  # a crash scores zero on every metric that applies to the item
+                res["scores"].update(_zero_scores(item))
+        results.append(res)
+    return SystemRun.build(name, results, can)
+
+
+def _zero_scores(item: Item) -> dict[str, float | None]:
+    out: dict[str, float | None] = {}
+    if item.refuse is not None:
+        out["refusal_accuracy"] = 0.0
+    if item.refuse is not True:
+        if item.facts:
+            out["fact_accuracy"] = 0.0
+        if item.expected_ids:
+            out["citation_recall"] = 0.0
+    if item.category == "eligibility":
+        out["verdict_accuracy"] = 0.0
+        if item.expected.get("criteria"):
+            out["criteria_accuracy"] = 0.0
+    if item.category == "status":
+        out["status_accuracy"] = 0.0
+    return out
+
+
+def run_baseline(items: Sequence[Item], baseline: Any) -> SystemRun:
+    results = []
+    for item in items:
+        if not item.retrieval_usable:
+            continue
+        t = time.perf_counter()
+        ranked = baseline.search(item.question, K)
+        ms = _ms(t)
+        results.append({"id": item.id, "category": item.category, "split": item.split,
+                        "ranked": ranked, "scores": score_retrieval(item, ranked),
+                        "search_ms": [ms], "answer_ms": []})
+    return SystemRun.build(baseline.name, results, {"search": None})
+
+
+def run(split: str = "dev", system: Any = None, *, path: str | Path | None = None,
+        baselines: bool = True, dense_baseline: bool = True) -> Report:
+    """Evaluate `system` (default: the project's indexing and assistant) on the items of `split`
+    ("dev", "heldout" or "all"), beside the peer baselines on the same questions."""
+    start = time.perf_counter()
+    items = load_items(path, split)
+    sys_run = run_system(items, system if system is not None else DefaultSystem(),
+                         getattr(system, "name", "system"))
+    base_runs: dict[str, SystemRun] = {}
+    if baselines:
+        from .baselines import build_baselines
+
+        for b in build_baselines(dense=dense_baseline):
+            base_runs[b.name] = run_baseline(items, b)
+    return Report(split=split, dataset=str(path or "evals/data/qa.jsonl"), items=tuple(items),
+                  system=sys_run, baselines=base_runs,
+                  elapsed_s=round(time.perf_counter() - start, 2))
