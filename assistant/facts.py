@@ -9,7 +9,7 @@ from typing import Any
 BOOL_FACTS: dict[str, str] = {
     "operating_body": r"运营管理机构|运营机构|管委会|管理机构",
     "three_year_plan": r"(?:未来)?三年(?:发展)?规划|发展规划|三年计划|培育方案",
-    "pillar_industry": r"支柱(?:产业)?|特色产业",
+    "pillar_industry": r"支柱(?:产业)?|(?:是|属于)(?:所在)?(?:县域)?的?(?:支柱或)?特色产业(?!集群)",
     "supply_chain_sharing": r"共享机制",
     "open_cooperation": r"国际合作|交流活动|开放合作|对外合作",
     "misconduct": r"偷税漏税|违法违规|严重失信|失信",

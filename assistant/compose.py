@@ -1,0 +1,244 @@
+"""Deterministic answers: short Chinese prose, then the evidence (verbatim quotes with [n]
+markers), then warnings about drafts and expired texts. Nothing is said that is not quoted or
+computed by a tool."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from corpus import get_corpus, verify_quote
+
+from . import quotes
+from .answer import Answer, CitationList
+from .render import cite_label, document_warnings, short, status_of, status_sentence, title
+from .rulebook import clauses, metrics_in
+
+_CLAIM = re.compile(r"对吗|对吧|是吗|是不是|没错吧|吗？?$")
+_WHICH = re.compile(r"哪个|哪些|哪几个|哪里|哪一个")
+
+
+def finish(question: str, intent: str, prose: Sequence[str], cites: CitationList,
+           docs: Sequence[str], as_of: date, **extra: Any) -> Answer:
+    warnings = document_warnings(docs, as_of) if docs else []
+    parts = ["\n".join(prose)]
+    if cites.items:
+        parts.append("依据：\n" + cites.evidence())
+    if warnings:
+        parts.append("\n".join(warnings))
+    for c in cites.items:  # the guarantee the whole project rests on
+        if not verify_quote(c.id, c.quote):
+            raise AssertionError(f"quote not verbatim: {c.id}")
+    return Answer(question=question, answer="\n\n".join(p for p in parts if p), intent=intent,
+                  citations=tuple(cites.items), warnings=tuple(warnings),
+                  jurisdictions=tuple(docs), **extra)
+
+
+def _search(question: str, k: int, jurisdiction: str | Sequence[str] | None) -> list[Any]:
+    from indexing import search
+
+    return list(search(question, k=k, jurisdiction=jurisdiction))
+
+
+def _refs(question: str, default_doc: str | None) -> list[str]:
+    try:
+        from indexing import resolve_references
+    except ImportError:  # pragma: no cover
+        return []
+    return [r for r in resolve_references(question, default_doc=default_doc)
+            if get_corpus().has(r)]
+
+
+def threshold_lines(question: str, metrics: Sequence[str], docs: Sequence[str],
+                    cites: CitationList) -> list[str]:
+    lines = []
+    for doc in docs:
+        for metric in metrics:
+            for cl in clauses(metric, doc):
+                sentence = quotes.sentence_with(cl.citation, cl.phrase) or cl.phrase
+                mark = cites.add(cl.citation, sentence)
+                soft = f"（原文带“{cl.qualifier}”，属弹性表述）" if cl.qualifier else ""
+                lines.append(f"{short(doc)}：{cl.phrase}{soft}{mark}")
+    return lines
+
+
+def lookup(question: str, docs: Sequence[str], as_of: date, intent: str = "lookup") -> Answer:
+    cites = CitationList()
+    metrics = metrics_in(question)
+    lines: list[str] = []
+    refs = _refs(question, docs[0] if len(docs) == 1 else None)
+    if refs:
+        for ref in refs[:3]:
+            lines.append(f"{cite_label(ref)}原文：{cites.add(ref, get_corpus().quote(ref))}")
+    elif metrics and docs and re.search(r"要求|门槛|标准|多少|几|条件|比例|不低于|最低|最多|上限|达到", question):
+        lines = threshold_lines(question, metrics, docs, cites)
+    if not lines:
+        lines = _retrieved(question, docs, cites)
+    if not lines:
+        return finish(question, intent, ["在这几份文件中没有找到能回答这个问题的条文。"
+                                         "可以换个说法，或指明地区（四川、贵州、山东、张掖、青海）。"],
+                      cites, docs, as_of)
+    if _CLAIM.search(question) and re.search(r"\d|[一二三四五六七八九十]", question):
+        lines.insert(0, _claim_check(question, cites))
+    return finish(question, intent, lines, cites, list(dict.fromkeys(
+        c.id.split(":")[0] for c in cites.items)) or list(docs), as_of)
+
+
+def _retrieved(question: str, docs: Sequence[str], cites: CitationList) -> list[str]:
+    lines = []
+    targets: list[str | None] = list(docs) if docs else [None]
+    for doc in targets:
+        hits = _search(question, 3, doc)
+        if not hits:
+            continue
+        hit = _rerank(question, hits)
+        for q in quotes.best_quotes(hit.id, question):
+            lines.append(f"{cite_label(hit.id)}：{q}{cites.add(hit.id, q)}")
+    return lines
+
+
+def _rerank(question: str, hits: Sequence[Any]) -> Any:
+    """Retrieval ranks articles; the best single sentence decides among the top few (集群有效期
+    为三年 beats 有效期2年 for 集群有效期几年)."""
+    qt = quotes.terms(question)
+    wants = bool(quotes.ASKS_NUMBER.search(question))
+    top = hits[0].score or 1.0
+
+    def value(hit: Any) -> float:
+        best = max((quotes.score(s, qt, wants) for s in quotes.sentences(hit.id)), default=0.0)
+        return best + 2.0 * (hit.score / top)
+
+    return max(hits, key=value)
+
+
+def _claim_check(question: str, cites: CitationList) -> str:
+    """A yes/no claim in the question (有效期是五年，对吗): compare its numbers with the quotes,
+    without repeating a number the texts do not contain."""
+    from .numbers import find_quantities
+
+    quoted = " ".join(c.quote for c in cites.items)
+    in_quotes = {q.value for q in find_quantities(quoted)}
+    claimed = {q.value for q in find_quantities(question)}
+    if claimed and claimed <= in_quotes:
+        return "与原文一致，原文如下："
+    return "与原文不一致，请以原文为准："
+
+
+def comparison(question: str, docs: Sequence[str], as_of: date) -> Answer:
+    cites = CitationList()
+    metrics = metrics_in(question)
+    lines: list[str] = []
+    if metrics:
+        lines = threshold_lines(question, metrics[:2], docs, cites)
+    if not lines:
+        per_doc: list[tuple[float, str, list[str]]] = []
+        for doc in docs:
+            hits = _search(question, 1, doc)
+            if not hits:
+                continue
+            hit = hits[0]
+            qs = quotes.best_quotes(hit.id, question, limit=1)
+            best = max((quotes.score(q, quotes.terms(question), False) for q in qs), default=0)
+            per_doc.append((best, hit.id, qs))
+        if _WHICH.search(question) and per_doc:
+            top = max(s for s, _, _ in per_doc)
+            per_doc = [p for p in per_doc if p[0] >= 0.75 * top]
+        for _, cid, qs in per_doc:
+            for q in qs:
+                lines.append(f"{cite_label(cid)}：{q}{cites.add(cid, q)}")
+    if not lines:
+        lines = ["在这几份文件中没有找到可以比较的条文。"]
+    involved = list(dict.fromkeys(c.id.split(":")[0] for c in cites.items)) or list(docs)
+    return finish(question, "comparison", ["各地规定如下（原文摘录）：", *lines], cites, involved,
+                  as_of)
+
+
+def status(question: str, docs: Sequence[str], as_of: date) -> Answer:
+    cites = CitationList()
+    corpus = get_corpus()
+    lines = []
+    results = []
+    for doc in docs or corpus.ids:
+        meta = corpus.doc(doc).meta
+        st = status_of(doc, as_of)
+        marks = ""
+        for cid, quote in ((meta.effective.source, meta.effective.quote),
+                           (meta.validity_source, meta.validity_quote),
+                           (meta.issue.source, meta.issue.quote)):
+            if cid and quote and verify_quote(cid, quote):
+                mark = cites.add(cid, quotes.sentence_with(cid, quote) or quote)
+                marks += "" if mark in marks else mark
+        lines.append(f"{short(doc)}：《{meta.title}》{status_sentence(st)}。{marks}")
+        results.append({"jurisdiction": doc, **st.to_json()})
+    return finish(question, "status", lines, cites, [], as_of, results=tuple(results))
+
+
+def explain(question: str, docs: Sequence[str], as_of: date) -> Answer:
+    term = _term(question)
+    cites = CitationList()
+    lines: list[str] = []
+    if term:
+        definitions, mentions = _occurrences(term, docs)
+        for cid, sentence in definitions[:5]:
+            lines.append(f"{cite_label(cid)}：{sentence}{cites.add(cid, sentence)}")
+        if not definitions:
+            lines.append(f"这几份文件提到“{term}”，但没有对它作进一步定义。提到它的条文如下：")
+            for cid, sentence in mentions[:3]:
+                lines.append(f"{cite_label(cid)}：{sentence}{cites.add(cid, sentence)}")
+    if not lines:
+        return lookup(question, docs, as_of, intent="explain")
+    if len(lines) == 1 and not cites.items:
+        lines = [f"这几份文件都没有提到“{term}”。"]
+    return finish(question, "explain", lines, cites, list(dict.fromkeys(
+        c.id.split(":")[0] for c in cites.items)), as_of)
+
+
+def _term(question: str) -> str:
+    m = re.search(r"(?:什么是|啥是|何谓|怎么理解|如何理解)[“\"]?(.+?)[”\"]?(?:企业)?[？?。]*$", question) or \
+        re.search(r"^(.+?)(?:是什么意思|指什么|什么意思|是指什么|的定义|的含义|怎么算)", question)
+    if not m:
+        return ""
+    term = re.sub(r"^(?:青海|四川|贵州|山东|张掖)(?:省|市)?的?|[“”\"]", "", m.group(1)).strip()
+    return term.removesuffix("企业") if term.endswith("企业") and len(term) > 4 else term
+
+
+def _occurrences(term: str, docs: Sequence[str]) -> tuple[list[tuple[str, str]],
+                                                           list[tuple[str, str]]]:
+    corpus = get_corpus()
+    definitions: list[tuple[str, str]] = []
+    mentions: list[tuple[str, str]] = []
+    seen_docs: set[str] = set()
+    for doc in docs or corpus.ids:
+        for unit in corpus.doc(doc).units:
+            for sentence in quotes.sentences(unit.id):
+                if term not in sentence:
+                    continue
+                if re.search(r"所称|是指|指的是|(?:以下简称)", sentence) and \
+                        sentence.find(term) < sentence.find("是指") + 1:
+                    definitions.append((unit.id, sentence))
+                elif doc not in seen_docs:
+                    mentions.append((unit.id, sentence))
+                    seen_docs.add(doc)
+    return definitions, mentions
+
+
+def overview(question: str, as_of: date, intent: str = "overview") -> Answer:
+    corpus = get_corpus()
+    docs = "\n".join(f"- {short(d)}：《{title(d)}》（{status_of(d, as_of).label}）" for d in corpus.ids)
+    prose = ["我可以依据以下文件回答中小企业特色产业集群的问题，每个回答都附原文引用：", docs,
+             "可以问：条文内容（如“青海的集群有效期几年”）、认定标准和门槛、能否申报（告诉我产值、"
+             "占比、优质企业数量等，我逐项对照）、各地比较、文件是否有效。"]
+    if intent == "greeting":
+        prose.insert(0, "您好！")
+    return finish(question, intent, prose, CitationList(), [], as_of)
+
+
+def out_of_scope(question: str, as_of: date, reason: str = "") -> Answer:
+    covered = "、".join(short(d) for d in get_corpus().ids)
+    prose = [f"抱歉，这个问题超出了我能依据的文件范围。我只能依据{covered}五份关于中小企业特色产业集群"
+             "培育认定的文件原文作答，不回答其他地区、其他政策或文件未规定的事项，也不会编造内容。",
+             "您可以问这些文件中的条文、认定标准、能否申报、各地比较或文件是否有效。"]
+    return finish(question, "out_of_scope", prose, CitationList(), [], as_of, notes=(reason,)
+                  if reason else ())

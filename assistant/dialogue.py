@@ -1,0 +1,225 @@
+"""A conversation: the cluster profile builds up over turns; follow-ups reuse it.
+
+- facts stated in any turn are added to the profile; a later value overwrites (不对，占比是65%);
+- 如果……呢 is a what-if: answered on a copy, the stored profile is unchanged;
+- 那山东呢 / 换成山东呢 re-asks the last question for another jurisdiction;
+- 重新开始 clears everything.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from . import compose, eligibility
+from .answer import Answer, CitationList
+from .extract import SHARE_METRICS, extract
+from .router import Route, route
+from .textnorm import clean, strip_injection
+
+EXPORT_VERSION = 1
+_GAP = re.compile(r"还差|差多少|差距|差在哪|哪里不够|怎么才能")
+_WHY = re.compile(r"为什么|为啥|怎么不行|哪里不行")
+_SHORT_FOLLOWUP = re.compile(r"^(?:那|换成|改成|如果是|要是)?[^，,。]{0,8}(?:呢|的呢)?[？?]?$")
+
+
+@dataclass
+class Conversation:
+    """Multi-turn dialogue state. `as_of` None means "today" at each turn."""
+
+    as_of: date | None = None
+    profile: dict[str, Any] = field(default_factory=dict)
+    jurisdictions: list[str] = field(default_factory=list)
+    last_intent: str | None = None
+    last_question: str | None = None
+    last_metrics: list[str] = field(default_factory=list)
+    pending: list[str] = field(default_factory=list)
+    turns: list[dict[str, Any]] = field(default_factory=list)
+
+    # --- one turn -------------------------------------------------------------------------
+    def send(self, text: str) -> Answer:
+        answer = self._answer(text)
+        self.turns.append({"question": text, "intent": answer.intent,
+                           "jurisdictions": list(answer.jurisdictions)})
+        return answer
+
+    def _today(self) -> date:
+        return self.as_of or date.today()
+
+    def _answer(self, text: str) -> Answer:
+        today = self._today()
+        cleaned = clean(text)
+        question, injected = strip_injection(cleaned)
+        ex = extract(question, today, context_metric=self._context_metric())
+        r = route(question, has_profile=bool(self.profile), last_intent=self.last_intent,
+                  states_facts=bool(ex.facts or ex.questions), pending=bool(self.pending))
+        if injected and (not question or r.intent in ("greeting", "overview", "clarify")):
+            r = Route("out_of_scope", r.jurisdictions, r.all_jurisdictions, "prompt injection")
+        intent = r.intent
+        if intent == "reset":
+            self.reset()
+            return compose.finish(text, "reset", ["好的，已清空之前的对话和集群数据，可以重新开始。"],
+                                  CitationList(), [], today)
+        if intent in ("greeting", "overview"):
+            return compose.overview(text, today, intent)
+        if intent == "out_of_scope":
+            return compose.out_of_scope(text, today, r.reason)
+        docs = list(r.jurisdictions)
+        if intent == "eligibility":
+            return self._eligibility(text, question, ex, docs, r.all_jurisdictions)
+        if not docs and self.last_question and _SHORT_FOLLOWUP.match(question) is None:
+            pass
+        if docs and self.last_question and self.last_intent in (
+                "lookup", "comparison", "status", "explain") and _is_place_followup(question):
+            question = _swap_places(self.last_question, docs)
+            intent = self.last_intent
+        self.last_intent, self.last_question = intent, question
+        if intent == "status":
+            return compose.status(text, docs, today)
+        if intent == "comparison":
+            from corpus import get_corpus
+
+            return compose.comparison(question, docs or get_corpus().ids, today)
+        if intent == "explain":
+            return compose.explain(question, docs, today)
+        answer = compose.lookup(question, docs, today)
+        return _with_question(answer, text)
+
+    def _eligibility(self, text: str, question: str, ex: Any, docs: list[str],
+                     every: bool) -> Answer:
+        today = self._today()
+        if docs:
+            self.jurisdictions = docs
+        elif every:
+            from corpus import get_corpus
+
+            self.jurisdictions = list(get_corpus().ids)
+        if ex.hypothetical:
+            profile = {**self.profile, **ex.facts}
+        else:
+            self.profile.update(ex.facts)
+            profile = self.profile
+        self.last_intent, self.last_question = "eligibility", question
+        if ex.metrics:
+            self.last_metrics = list(ex.metrics)
+        if not self.jurisdictions:
+            asks = (*ex.questions, "请问您想对照哪个地方的认定标准？（四川、贵州、山东、张掖、青海）")
+            return compose.finish(text, "clarify", list(asks), CitationList(), [], today,
+                                  asks=asks, profile=dict(self.profile), notes=ex.notes)
+        focus = "gap" if _GAP.search(question) else "why" if _WHY.search(question) else None
+        answer = eligibility.compose(text, profile, self.jurisdictions, today, focus=focus,
+                                     hypothetical=ex.hypothetical and bool(ex.facts),
+                                     notes=ex.notes, extra_asks=ex.questions)
+        if not ex.hypothetical:
+            self.pending = list(answer.missing)
+        return answer
+
+    def _context_metric(self) -> str | None:
+        shares = [m for m in self.last_metrics if m in SHARE_METRICS]
+        if shares:
+            return shares[-1]
+        if self.pending:
+            first = self.pending[0]
+            return "output_by_year" if first == "annual_output" else first
+        return self.last_metrics[-1] if self.last_metrics else None
+
+    def reset(self) -> None:
+        self.profile.clear()
+        self.jurisdictions.clear()
+        self.last_intent = self.last_question = None
+        self.last_metrics.clear()
+        self.pending.clear()
+
+    # --- export / import ------------------------------------------------------------------
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "version": EXPORT_VERSION,
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "profile": _dump(self.profile),
+            "jurisdictions": list(self.jurisdictions),
+            "last_intent": self.last_intent,
+            "last_question": self.last_question,
+            "last_metrics": list(self.last_metrics),
+            "pending": list(self.pending),
+            "turns": [dict(t) for t in self.turns],
+        }
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> Conversation:
+        if d.get("version") != EXPORT_VERSION:
+            raise ValueError(f"对话导出版本不支持 (unsupported conversation version): "
+                             f"{d.get('version')!r}")
+        return cls(as_of=date.fromisoformat(d["as_of"]) if d.get("as_of") else None,
+                   profile=_load(d.get("profile") or {}),
+                   jurisdictions=list(d.get("jurisdictions") or []),
+                   last_intent=d.get("last_intent"), last_question=d.get("last_question"),
+                   last_metrics=list(d.get("last_metrics") or []),
+                   pending=list(d.get("pending") or []),
+                   turns=[dict(t) for t in d.get("turns") or []])
+
+
+def _dump(profile: dict[str, Any]) -> dict[str, Any]:
+    """Exact: Decimals as {"$decimal": "22.5"} so an import restores the same value."""
+    def one(v: Any) -> Any:
+        if isinstance(v, Decimal):
+            return {"$decimal": str(v)}
+        if isinstance(v, dict):
+            return {k: one(x) for k, x in v.items()}
+        return v
+    return {k: one(v) for k, v in profile.items()}
+
+
+def _load(profile: dict[str, Any]) -> dict[str, Any]:
+    def one(v: Any) -> Any:
+        if isinstance(v, dict):
+            if set(v) == {"$decimal"}:
+                return Decimal(v["$decimal"])
+            return {k: one(x) for k, x in v.items()}
+        return v
+    return {k: one(v) for k, v in profile.items()}
+
+
+def _is_place_followup(question: str) -> bool:
+    from .router import detect_jurisdictions
+
+    rest = question
+    docs, _ = detect_jurisdictions(question)
+    from corpus import get_corpus
+
+    for doc in docs:
+        meta = get_corpus().doc(doc).meta
+        for alias in sorted({*meta.aliases, meta.short_name}, key=len, reverse=True):
+            rest = rest.replace(alias, "")
+    rest = re.sub(r"[那呢？?。，,的换成改成如果是要是又怎么样省市]", "", rest)
+    return len(rest) <= 2
+
+
+def _swap_places(question: str, docs: list[str]) -> str:
+    from corpus import get_corpus
+
+    from .router import detect_jurisdictions
+
+    old, _ = detect_jurisdictions(question)
+    out = question
+    for doc in old:
+        meta = get_corpus().doc(doc).meta
+        for alias in sorted({*meta.aliases, meta.short_name}, key=len, reverse=True):
+            out = out.replace(alias, "\0")
+    out = re.sub("\0+", "、".join(get_corpus().doc(d).meta.short_name for d in docs), out)
+    if out == question:
+        out = "、".join(get_corpus().doc(d).meta.short_name for d in docs) + question
+    return out
+
+
+def _with_question(answer: Answer, text: str) -> Answer:
+    from dataclasses import replace
+
+    return replace(answer, question=text)
+
+
+def ask(question: str, as_of: date | None = None) -> Answer:
+    """One question, answered in a fresh conversation."""
+    return Conversation(as_of=as_of).send(question)

@@ -1,0 +1,125 @@
+"""Eligibility answers from `tools.check`: verdict, per-criterion table, and the few questions
+whose answers could still change the verdict."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from . import quotes
+from .answer import Answer, CitationList
+from .compose import finish
+from .render import short
+
+STATUS_WORDS = {"met": "满足", "not_met": "不满足", "unknown": "未知"}
+VERDICT_WORDS = {"eligible": "各项已知条件均满足", "not_eligible": "不符合认定条件",
+                 "undetermined": "目前还无法确定"}
+ASK_AT_ONCE = 3
+
+
+def tools_profile(profile: dict[str, Any]) -> dict[str, Any]:
+    """The dialogue's profile in the tools' input form (exact strings for Decimals)."""
+    out: dict[str, Any] = {}
+    for key, value in profile.items():
+        if isinstance(value, dict):
+            out[key] = {k: str(v) for k, v in value.items()}
+        elif isinstance(value, Decimal):
+            out[key] = str(value)
+        else:
+            out[key] = value
+    return out
+
+
+def run_checks(profile: dict[str, Any], docs: Sequence[str], as_of: date) -> list[Any]:
+    from tools import check
+
+    return [check(tools_profile(profile), doc, as_of) for doc in docs]
+
+
+def asks_for(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """Facts worth asking for: only when no criterion already fails (then nothing unknown can
+    change the verdict), the missing keys of the unknown criteria, in the rules' order."""
+    if result["verdict"] != "undetermined":
+        return []
+    return list(result.get("missing") or [])
+
+
+def _value_text(c: dict[str, Any]) -> str:
+    v = c.get("value")
+    if v is None:
+        return "—"
+    if isinstance(v, bool):
+        return "是" if v else "否"
+    unit = c.get("unit") or ""
+    return f"{v}{unit}"
+
+
+def _threshold_text(c: dict[str, Any]) -> str:
+    return c.get("phrase") or ""
+
+
+def compose(question: str, profile: dict[str, Any], docs: Sequence[str], as_of: date, *,
+            focus: str | None = None, hypothetical: bool = False,
+            notes: Sequence[str] = (), extra_asks: Sequence[str] = ()) -> Answer:
+    """`focus`: "gap" (还差多少) or "why" (为什么不行) to lead with the failing criteria."""
+    cites = CitationList()
+    results = [r.to_json() for r in run_checks(profile, docs, as_of)]
+    lines: list[str] = []
+    asks: list[str] = list(extra_asks)
+    missing: list[str] = []
+    if hypothetical:
+        lines.append("（假设情形，不改变您已提供的数据）")
+    for res in results:
+        doc = res["jurisdiction"]
+        crit = res["criteria"]
+        counts = {s: sum(1 for c in crit if c["status"] == s) for s in STATUS_WORDS}
+        lines.append(f"{short(doc)}：按您提供的情况，{VERDICT_WORDS[res['verdict']]}"
+                     f"（满足 {counts['met']} 项、不满足 {counts['not_met']} 项、"
+                     f"未知 {counts['unknown']} 项）。")
+        failed = [c for c in crit if c["status"] == "not_met"]
+        known = [c for c in crit if c["status"] != "unknown"]
+        if failed:
+            lines.append("不满足的条件：" if focus != "gap" else "还差：")
+            for c in failed:
+                mark = _cite(cites, c)
+                how = c.get("gap") or c.get("margin_text") or ""
+                lines.append(f"- {c['label']}：您的数据 {_value_text(c)}，要求“{c['phrase']}”"
+                             f"{mark}；{how}".rstrip("；"))
+        if known:
+            lines.append("逐项对照（已知部分）：")
+            lines.append("| 条件 | 结果 | 您的数据 | 标准 | 差距 | 出处 |")
+            lines.append("|---|---|---|---|---|---|")
+            for c in known:
+                mark = _cite(cites, c)
+                soft = f"（{c['qualifier']}）" if c.get("qualifier") else ""
+                lines.append(f"| {c['label']} | {STATUS_WORDS[c['status']]} | {_value_text(c)} | "
+                             f"{_threshold_text(c)}{soft} | {c.get('margin_text') or '—'} | "
+                             f"{mark} |")
+                if c.get("derivation"):
+                    lines.append(f"  （{c['derivation']}）")
+        if counts["unknown"] and res["verdict"] == "not_eligible":
+            lines.append(f"另有 {counts['unknown']} 项因缺少数据未判断；已有条件不满足，补充它们也不会改变结论。")
+        want = asks_for(res)
+        missing.extend(m["key"] for m in want)
+        if want:
+            asks.append("请补充：" + "；".join(m["label"] for m in want[:ASK_AT_ONCE]) + "。")
+        for w in res.get("warnings") or []:
+            if w.get("code") == "reading":
+                lines.append(f"说明：{w['message']}")
+    if res_relaxed := [r for r in results if any(w.get("code") == "relaxation"
+                                                 for w in r.get("warnings") or [])]:
+        del res_relaxed  # relaxation warnings are shown by tools' own messages below
+    lines.extend(notes)
+    lines.extend(asks)
+    return finish(question, "eligibility", lines, cites, list(docs), as_of,
+                  results=tuple(results), missing=tuple(dict.fromkeys(missing)),
+                  profile=dict(profile), asks=tuple(asks), notes=tuple(notes))
+
+
+def _cite(cites: CitationList, c: dict[str, Any]) -> str:
+    cid = c["citation"]["id"]
+    phrase = c["citation"]["quote"]
+    sentence = quotes.sentence_with(cid, phrase) or phrase
+    return cites.add(cid, sentence)

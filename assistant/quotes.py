@@ -1,0 +1,105 @@
+"""Verbatim sentences cut from a unit's text, and the ones that best answer a question.
+
+Every quote returned here is a substring of `corpus.quote(id)`, so `corpus.verify_quote` holds.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from corpus import get_corpus
+
+_END = re.compile(r"[^。；;！!？?]*[。；;！!？?]|[^。；;！!？?]+$")
+_STOP = set("的了吗呢么是在有和与及或对要会能就都也还请问我们你他它这那哪个些什么怎样如何多少几吧啊呀")
+ASKS_NUMBER = re.compile(r"多久|多长|几|多少|什么时候|何时|期限|时限|截止|哪天|门槛|要求")
+_HAS_NUMBER = re.compile(r"\d|[一二三四五六七八九十]+(?:个|年|日|天|家|次|月)")
+
+
+@lru_cache(maxsize=4096)
+def sentences(cid: str) -> tuple[str, ...]:
+    """The unit's text split after 。；; ！？ (whitespace trimmed; each a verbatim substring)."""
+    text = get_corpus().quote(cid)
+    out = []
+    for m in _END.finditer(text):
+        s = m.group().strip()
+        if s:
+            out.append(s)
+    return tuple(out)
+
+
+def terms(text: str) -> set[str]:
+    """Character bigrams of a question, without function words and place names."""
+    chunks = re.split(r"[^\u4e00-\u9fff0-9A-Za-z%]+", text)
+    out: set[str] = set()
+    for chunk in chunks:
+        chars = [c for c in chunk if c not in _STOP]
+        joined = "".join(chars)
+        out.update(joined[i:i + 2] for i in range(len(joined) - 1))
+    return out
+
+
+def score(sentence: str, query_terms: set[str], wants_number: bool) -> float:
+    hit = sum(1 for t in query_terms if t in sentence)
+    if wants_number and _HAS_NUMBER.search(sentence):
+        hit += 1.5
+    return hit
+
+
+def best_quotes(cid: str, question: str, limit: int = 2) -> list[str]:
+    """The best sentence of unit `cid` for `question`, plus the next best when it is as good
+    (adjacent sentences are joined so the quote stays one verbatim span)."""
+    sents = sentences(cid)
+    if not sents:
+        return []
+    qt = terms(question)
+    wants = bool(ASKS_NUMBER.search(question))
+    scored = sorted(range(len(sents)), key=lambda i: (-score(sents[i], qt, wants), i))
+    top = scored[0]
+    chosen = [top]
+    top_score = score(sents[top], qt, wants)
+    for i in scored[1:limit]:
+        if top_score > 0 and score(sents[i], qt, wants) >= 0.75 * top_score:
+            chosen.append(i)
+    chosen.sort()
+    return _spans(cid, sents, chosen)
+
+
+def _spans(cid: str, sents: tuple[str, ...], idx: list[int]) -> list[str]:
+    full = get_corpus().quote(cid)
+    groups: list[list[int]] = []
+    for i in idx:
+        if groups and groups[-1][-1] == i - 1:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    out = []
+    for g in groups:
+        start = full.find(sents[g[0]])
+        end = full.find(sents[g[-1]], start) + len(sents[g[-1]])
+        out.append(full[start:end])
+    return out
+
+
+def sentence_with(cid: str, phrase: str) -> str:
+    """The sentence(s) of `cid` that contain `phrase` (verbatim); the phrase itself if it spans
+    a sentence break, or "" when it is not in the unit."""
+    full = get_corpus().quote(cid)
+    pos = full.find(phrase)
+    if pos < 0:
+        return ""
+    sents = sentences(cid)
+    offsets = []
+    cursor = 0
+    for s in sents:
+        at = full.find(s, cursor)
+        offsets.append((at, at + len(s)))
+        cursor = at + len(s)
+    covering = [i for i, (a, b) in enumerate(offsets) if a < pos + len(phrase) and b > pos]
+    if not covering:
+        return phrase
+    return full[offsets[covering[0]][0]:offsets[covering[-1]][1]]
+
+
+def sentence_count(cid: str) -> int:
+    return len(sentences(cid))

@@ -1,0 +1,117 @@
+"""Intent routing: what kind of question this is, and which jurisdictions it is about.
+
+Rules, not a model: deterministic, explainable, fast. Vocabulary lives in `vocab.yaml`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+INTENTS = ("lookup", "eligibility", "comparison", "status", "explain", "overview", "greeting",
+           "out_of_scope", "reset", "clarify")
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load((Path(__file__).with_name("vocab.yaml")).read_text(
+        encoding="utf-8"))
+    return data
+
+
+@lru_cache(maxsize=64)
+def _re(name: str) -> re.Pattern[str]:
+    words = vocab()[name]
+    return re.compile("|".join(words if isinstance(words, list) else [words]))
+
+
+def has(name: str, text: str) -> bool:
+    return bool(_re(name).search(text))
+
+
+@dataclass(frozen=True)
+class Route:
+    intent: str
+    jurisdictions: tuple[str, ...]
+    all_jurisdictions: bool = False
+    reason: str = ""
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> tuple[tuple[str, str], ...]:
+    """(alias, doc id), longest alias first, from the corpus metadata."""
+    from corpus import get_corpus
+
+    corpus = get_corpus()
+    pairs = []
+    for doc_id in corpus.ids:
+        meta = corpus.doc(doc_id).meta
+        for alias in {*meta.aliases, meta.short_name, doc_id}:
+            pairs.append((alias, doc_id))
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def detect_jurisdictions(text: str) -> tuple[list[str], bool]:
+    """Doc ids named in `text` in order of mention, and whether all were meant (五地, 各地)."""
+    from corpus import get_corpus
+
+    ids = get_corpus().ids
+    if has("all_jurisdictions", text):
+        return list(ids), True
+    found: list[tuple[int, str]] = []
+    for alias, doc_id in _aliases():
+        pos = text.find(alias)
+        if pos >= 0 and doc_id not in (d for _, d in found):
+            found.append((pos, doc_id))
+    return [d for _, d in sorted(found)], False
+
+
+def other_place(text: str) -> str | None:
+    m = _re("other_places").search(text)
+    return m.group() if m else None
+
+
+def route(text: str, *, has_profile: bool = False, last_intent: str | None = None,
+          states_facts: bool = False, pending: bool = False) -> Route:
+    """Classify one turn. `states_facts`: the utterance carries profile facts."""
+    s = text.strip()
+    jur, every = detect_jurisdictions(s)
+    r = lambda intent, why: Route(intent, tuple(jur), every, why)  # noqa: E731
+    if not s:
+        return r("clarify", "empty")
+    if has("injection", s):
+        return r("out_of_scope", "prompt injection")
+    if has("reset", s) and len(s) <= 12:
+        return r("reset", "reset words")
+    if has("greeting", s) and len(s) <= 12 and not states_facts and not jur:
+        return r("greeting", "greeting")
+    if has("overview", s) and not states_facts:
+        return r("overview", "help words")
+    place = other_place(s)
+    if place and not jur:
+        return r("out_of_scope", f"other place {place}")
+    if has("other_policies", s):
+        return r("out_of_scope", "other policy")
+    if has("unsupported_advice", s):
+        return r("out_of_scope", "advice the texts cannot support")
+    followup = has("followup", s)
+    if has("eligibility", s) or states_facts or (followup and last_intent == "eligibility"):
+        return r("eligibility", "eligibility words or facts")
+    if pending and has_profile and re.search(r"\d|[一二三四五六七八九十]", s):
+        return r("eligibility", "answer to a question")
+    if has("status", s):
+        return r("status", "status words")
+    if has("comparison", s) or every or len(jur) > 1:
+        return r("comparison", "comparison words or several places")
+    if has("explain", s):
+        return r("explain", "definition words")
+    if has("domain", s) or jur:
+        return r("lookup", "domain words")
+    if followup and last_intent:
+        return r(last_intent, "follow-up")
+    return r("out_of_scope", "no domain words")
