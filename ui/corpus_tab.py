@@ -80,8 +80,8 @@ def build() -> None:
     corpus = get_corpus()
     gr.HTML(documents_html(date.today()), elem_id="docs-overview")
     with gr.Row():
-        cid = gr.Textbox(label="按引用编号查看条文", placeholder="qinghai:第十四条、sichuan:第十一条:（一）",
-                         scale=4, elem_id="cid-input")
+        cid = gr.Textbox(label="按引用编号查看条文", scale=4, elem_id="cid-input",
+                         placeholder="qinghai:第十四条、sichuan:第十一条:（一）")
         go = gr.Button("查看", scale=1, elem_id="cid-go")
     cited = gr.HTML(elem_id="cid-view")
     go.click(lookup, cid, cited, api_visibility="private")
