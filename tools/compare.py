@@ -35,7 +35,8 @@ def _resolve(name: str, choices: dict[str, str], what: str) -> str:
             return k
     near = difflib.get_close_matches(key, list(choices), 3, 0.4)
     options = "、".join(near or choices)
-    raise UnknownTopic(f"未知{what} (unknown {what == '指标' and 'metric' or 'topic'}): "
+    english = "metric" if what == "指标" else "topic"
+    raise UnknownTopic(f"未知{what} (unknown {english}): "
                        f"{name!r}；可选 (choose from): {options}")
 
 

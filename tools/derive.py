@@ -164,11 +164,11 @@ def growth(rule: Rule, p: Profile) -> CriterionResult:
     t = rule.threshold
     assert isinstance(t, Decimal) and rule.operator
     if not series:
-        return _unknown(rule, rule.metric)
+        return _unknown(rule, m.series or rule.metric, rule.metric)
     last = max(series)
     first = last - 2
     if first not in series or series[first] == 0:
-        return _unknown(rule, rule.metric,
+        return _unknown(rule, m.series or rule.metric, rule.metric,
                         derivation=f"缺少 {first} 年产值，无法计算近三年年均增速")
     a, b = series[first], series[last]
     factor = growth_factor(t, 2)

@@ -75,7 +75,11 @@ def _missing(criteria: tuple[CriterionResult, ...]) -> tuple[Missing, ...]:
 
 
 def _double_counting(c: CriterionResult, p: Profile) -> Warning_ | None:
-    for r in (c, *c.alternatives):
+    deciding: tuple[CriterionResult, ...] = (c,)
+    if c.alternatives:  # only the alternative that decided a met criterion matters
+        met = [a for a in c.alternatives if a.status == "met"]
+        deciding = (met[0],) if met else c.alternatives
+    for r in deciding:
         cats = r.rule.categories
         if not cats or (len(cats) == 5 and p.quality_enterprises is not None):
             continue

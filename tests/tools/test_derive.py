@@ -1,0 +1,106 @@
+"""Derived metrics are decided exactly and shown with their formula."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tools import check
+
+AS_OF = date(2024, 1, 1)
+
+
+def criterion(profile: dict, jurisdiction: str, metric: str) -> dict:
+    result = check(profile, jurisdiction, AS_OF).to_json()
+    return next(c for c in result["criteria"] if c["metric"] == metric)
+
+
+def test_growth_exactly_at_threshold_is_decided_without_roots() -> None:
+    # 100 → 110.25 over two years is exactly 5% a year: 不低于5% met, 高于5% not met.
+    series = {"2022": 100, "2023": 104, "2024": 110.25}
+    c = criterion({"leading_industry_output_by_year": series}, "sichuan",
+                  "leading_industry_growth")
+    assert c["status"] == "met" and c["value"] == 5 and c["margin_text"] == "恰好达到标准"
+    assert c["derivation"] == ("年均增速 = (2024年主导产业产值 / 2022年主导产业产值)^(1/2) − 1 = "
+                               "(110.25 / 100)^(1/2) − 1 = 5%")
+    q = criterion({"output_by_year": series}, "qinghai", "output_growth")
+    assert q["status"] == "not_met" and q["margin_text"] == "恰好等于 5%，但要求高于"
+    assert q["gap"] == "2022年集群产值不变时，2024年集群产值需超过 110.25 亿元（现为 110.25 亿元）"
+
+
+def test_growth_just_below_is_not_met_even_when_rounding_says_5() -> None:
+    c = criterion({"leading_industry_output_by_year": {"2022": 100, "2024": "110.2499999"}},
+                  "sichuan", "leading_industry_growth")
+    assert c["status"] == "not_met"
+    assert c["value"] == 5.0  # displays as 5.00 after rounding, but the decision is exact
+    assert c["derivation"].endswith("≈ 5%")
+
+
+def test_share_from_raw_output_uses_cross_multiplication() -> None:
+    p = {"output_by_year": {"2022": 40, "2023": 45, "2024": 50}, "sme_output": 30}
+    c = criterion(p, "sichuan", "sme_output_share")
+    assert c["status"] == "met" and c["value"] == 60 and c["margin"] == 0
+    assert c["derivation"] == "2024年中小企业产值 30 亿元 ÷ 集群总产值 50 亿元 × 100% = 60%"
+    p["sme_output"] = "29.99"
+    c = criterion(p, "sichuan", "sme_output_share")
+    assert c["status"] == "not_met"
+    assert c["gap"] == "2024年中小企业产值需提高 0.01 亿元（至 30 亿元）"
+
+
+def test_decimal_not_float() -> None:
+    # As a float 59.99999999999999999 is 60.0; as given it is below 60.
+    c = criterion({"sme_output_share": "59.99999999999999999"}, "sichuan", "sme_output_share")
+    assert c["status"] == "not_met"
+
+
+def test_patents_per_10k_from_counts() -> None:
+    c = criterion({"patents": 21, "employees": 30000}, "guizhou", "patents_per_10k")
+    assert c["status"] == "met" and c["value"] == 7
+    c = criterion({"patents": 20, "employees": 30000}, "guizhou", "patents_per_10k")
+    assert c["status"] == "not_met" and c["value"] == 6.67
+    assert c["margin_text"] == "差 约0.33 个"
+    assert c["gap"] == "有效发明专利需增加 1 件（至少 21 件）"
+
+
+def test_every_year_one_failing_year_decides_even_with_a_year_missing() -> None:
+    c = criterion({"output_by_year": {"2022": 19, "2024": 30}}, "sichuan", "annual_output")
+    assert c["status"] == "not_met" and c["value"] == 19
+    assert c["gap"] == "2022年产值需增加 1 亿元（至 20 亿元以上）"
+    c = criterion({"output_by_year": {"2022": 21, "2024": 30}}, "sichuan", "annual_output")
+    assert c["status"] == "unknown"
+    assert c["derivation"].endswith("缺少 2023年 产值")
+
+
+def test_missing_is_unknown_never_zero() -> None:
+    c = criterion({}, "sichuan", "quality_enterprises")
+    assert c["status"] == "unknown" and c["value"] is None
+    # a known partial sum that already reaches the threshold is enough
+    c = criterion({"specialized_sme": 9}, "sichuan", "quality_enterprises")
+    assert c["status"] == "met"
+    c = criterion({"specialized_sme": 7}, "sichuan", "quality_enterprises")
+    assert c["status"] == "unknown"
+
+
+def test_leading_champions_are_zero_when_there_are_none_at_all() -> None:
+    p = {"single_champion": 0, "little_giant": 0, "specialized_sme": 2, "innovative_sme": 1,
+         "high_tech": 1}
+    c = criterion(p, "qinghai", "quality_enterprises")
+    assert c["status"] == "not_met"
+    assert [a["status"] for a in c["alternatives"]] == ["not_met", "not_met"]
+    assert c["gap"] == ("主导产业的制造业单项冠军或专精特新“小巨人”企业数量需提高 1 家（至 1家）；"
+                        "或优质中小企业数量需提高 2 家（至 6家）")
+
+
+def test_conditional_green_criteria() -> None:
+    assert criterion({"high_energy_use": False}, "sichuan", "energy_efficiency")["note"] == \
+        "不适用（不属于该类行业）"
+    c = criterion({"high_energy_use": True, "energy_efficiency_above_benchmark": False},
+                  "sichuan", "energy_efficiency")
+    assert c["status"] == "not_met"
+    assert criterion({}, "sichuan", "energy_efficiency")["status"] == "unknown"
+
+
+def test_incident_severity_scale() -> None:
+    assert criterion({"incident_level": "一般"}, "sichuan", "incident_level")["status"] == "met"
+    assert criterion({"incident_level": "较大"}, "sichuan", "incident_level")["status"] == \
+        "not_met"
+    assert criterion({"incident_level": "较大"}, "guizhou", "incident_level")["status"] == "met"
