@@ -8,7 +8,7 @@ query is a sum of matrix columns. Doing that sum with numpy on the saved arrays 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -52,14 +52,17 @@ class LexicalIndex:
                 len(self.indices) and int(self.indices.max()) >= self.n):
             raise LexicalIndexError("BM25 index does not match the entries")
 
-    def scores(self, tokens: Sequence[str]) -> np.ndarray:
+    def scores(self, terms: Sequence[str] | Mapping[str, float]) -> np.ndarray:
+        """BM25 score of every entry; `terms` may carry a weight per token (default 1)."""
+        weighted = terms if isinstance(terms, Mapping) else dict.fromkeys(terms, 1.0)
         out = np.zeros(self.n, dtype=np.float32)
-        for tok in tokens:
+        for tok, weight in weighted.items():
             col = self.vocab.get(tok)
             if col is None:
                 continue
             s, e = int(self.indptr[col]), int(self.indptr[col + 1])
-            out[self.indices[s:e]] += self.data[s:e]  # a column holds each document once
+            # a column holds each document once, so fancy-index += is exact
+            out[self.indices[s:e]] += np.float32(weight) * self.data[s:e]
         return out
 
     def knows(self, token: str) -> bool:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from corpus import cn_to_int, get_corpus, int_to_cn
 
+from .t2s import to_simplified
+
 # Words that mean "every document".
 ALL_WORDS = ("五省", "五地", "五个地方", "五份", "各地", "各省", "全部", "所有地区", "所有省",
              "哪些地方", "哪几个", "都有哪些地区", "每个地方", "各个地方", "几个地方")
@@ -44,6 +46,7 @@ def _names() -> list[tuple[str, str, bool]]:
 
 def mentions(text: str) -> list[Mention]:
     """Every place name in `text`, in order; longer names win over the abbreviations inside them."""
+    text = to_simplified(text)  # one character for one, so offsets stay valid
     masked = list(text)
     found: list[Mention] = []
     for name, doc_id, is_abbr in _names():
@@ -77,7 +80,7 @@ def detect_jurisdictions(text: str) -> list[str]:
 
     五省/各地/全部… name every document (shipped and user-added).
     """
-    if names_all(text):
+    if names_all(to_simplified(text)):
         return list(get_corpus().ids)
     out: list[str] = []
     for m in mentions(text):
@@ -119,6 +122,7 @@ def resolve_references(text: str, default_doc: str | None = None) -> list[str]:
     第十一条第（一）项 or 第十一条（一） resolve to the item when it exists.
     """
     c = get_corpus()
+    text = to_simplified(text)
     places = mentions(text)
     everywhere = [m.doc for m in places]
     out: list[str] = []

@@ -90,7 +90,8 @@ class Retriever:
         if channel in ("bm25", "fused"):
             names = [query[m.start:m.end] for m in mentions(query)]
             drop = {t for n in names for t in self.lex.tokenizer.tokens(n)}
-            bm = self.lex.lexical.scores(self.lex.tokenizer.query_tokens(query, drop))
+            terms = self.lex.tokenizer.query_terms(query, drop, self.settings.synonym_weight)
+            bm = self.lex.lexical.scores(terms)
             if channel == "bm25":
                 out[mask] = bm[mask]
                 return out

@@ -44,6 +44,7 @@ class Settings:
 
     k1: float = 1.2
     b: float = 0.75
+    synonym_weight: float = 0.5  # weight of colloquial expansions against the question's words
     items: bool = True  # index items (（一）…) as units of their own, rolled up to articles
     context: bool = True  # prefix each unit with its chapter / attachment title
     dense: bool = False  # measured: the shipped models do not help (docs/retrieval.md)
@@ -57,7 +58,7 @@ class Settings:
         h = hashlib.sha256(INDEX_VERSION.encode())
         h.update(json.dumps({"k1": self.k1, "b": self.b, "items": self.items,
                              "context": self.context}, sort_keys=True).encode())
-        for name in ("domain_terms.txt", "stopwords.txt", "synonyms.yaml"):
+        for name in ("domain_terms.txt", "stopwords.txt", "synonyms.yaml", "t2s.txt"):
             h.update((DATA_DIR / name).read_bytes())
         return h.hexdigest()[:12]
 

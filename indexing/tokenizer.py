@@ -19,13 +19,14 @@ from pathlib import Path
 import yaml
 
 from .settings import DATA_DIR
+from .t2s import to_simplified
 
 _NOISE = re.compile(r"^[\W_]+$")
 
 
 def nfkc(text: str) -> str:
-    """Full-width digits, letters and brackets to half-width; Chinese unchanged."""
-    return unicodedata.normalize("NFKC", text)
+    """Full-width digits, letters and brackets to half-width; traditional characters simplified."""
+    return to_simplified(unicodedata.normalize("NFKC", text))
 
 
 def _lines(name: str) -> list[str]:
@@ -47,7 +48,7 @@ def domain_terms() -> tuple[str, ...]:
 def synonyms() -> dict[str, tuple[str, ...]]:
     with open(DATA_DIR / "synonyms.yaml", encoding="utf-8") as fh:
         raw = yaml.safe_load(fh) or {}
-    # Longest keys first, so "有效多久" is tried before "多久" (both may apply).
+    # "A+B" keys apply when every part occurs in the question; "A|B" means either.
     return {str(k): tuple(str(v) for v in vals)
             for k, vals in sorted(raw.items(), key=lambda kv: -len(str(kv[0])))}
 
@@ -85,21 +86,43 @@ class Tokenizer:
         """Index tokens of a text: words minus stopwords."""
         return [w for w in self.words(text) if w not in self._stop]
 
-    def query_tokens(self, text: str, drop: Iterable[str] = ()) -> list[str]:
-        """Tokens of a question, colloquial words expanded, `drop` words (place names) removed."""
-        toks = self.tokens(text)
-        for key, phrases in self._syn.items():
-            if key in text:
-                for phrase in phrases:
-                    toks.extend(self.tokens(phrase))
-        dropped = {d.lower() for d in drop}
-        seen: set[str] = set()
+    def bridged(self, text: str) -> list[str]:
+        """Compounds the texts use, split in the question by a stopword: 集群的有效期 → 集群有效期."""
+        freq: dict[str, int] = self._jt.FREQ  # type: ignore[attr-defined]
+        seq = [w for w in (w.strip().lower() for w in self._jt.cut(nfkc(text), HMM=False))  # type: ignore[attr-defined]
+               if w and not _NOISE.match(w)]
         out = []
-        for t in toks:
-            if t not in seen and t not in dropped:
-                seen.add(t)
-                out.append(t)
+        for i, a in enumerate(seq):
+            if a in self._stop:
+                continue
+            for j in (i + 1, i + 2):
+                if j < len(seq) and (j == i + 1 or seq[i + 1] in self._stop):
+                    joined = a + seq[j]
+                    if seq[j] not in self._stop and freq.get(joined):
+                        out.append(joined)
         return out
+
+    def query_terms(self, text: str, drop: Iterable[str] = (),
+                    synonym_weight: float = 0.5) -> dict[str, float]:
+        """Weighted tokens of a question: its own words 1.0, colloquial expansions
+        `synonym_weight`; `drop` words (place names) removed."""
+        plain = nfkc(text)
+        terms: dict[str, float] = {}
+        for t in [*self.tokens(text), *self.bridged(text)]:
+            terms[t] = 1.0
+        for key, phrases in self._syn.items():
+            parts = key.split("+")
+            if all(any(alt in plain for alt in part.split("|")) for part in parts):
+                weight = 1.0 if len(parts) > 1 else synonym_weight  # a combination is specific
+                for phrase in phrases:
+                    for t in self.tokens(phrase):
+                        terms[t] = max(terms.get(t, 0.0), weight)
+        dropped = {d.lower() for d in drop}
+        return {t: w for t, w in terms.items() if t not in dropped}
+
+    def query_tokens(self, text: str, drop: Iterable[str] = ()) -> list[str]:
+        """The question's tokens (expansions included), without weights."""
+        return list(self.query_terms(text, drop))
 
 
 def full_jieba(cache_dir: Path) -> object:
@@ -126,6 +149,7 @@ def build_dictionary(texts: Sequence[str], extra_words: Iterable[str], path: Pat
     vocab: set[str] = set()
     sources = [*texts, *domain_terms(), *synonyms(), *(p for v in synonyms().values() for p in v),
                *extra_words]
+    sources = [p for text in sources for p in text.replace("|", "+").split("+")]
     for text in sources:
         norm = nfkc(text)
         vocab.update(jt.cut_for_search(norm, HMM=False))  # type: ignore[attr-defined]
