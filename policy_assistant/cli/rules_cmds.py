@@ -25,7 +25,8 @@ def _load(doc_id: str) -> tuple[dict[str, Any], str]:
 
     c = get_corpus()
     if doc_id not in c.ids:
-        c.doc(doc_id)  # raises UnknownCitation with the nearest ids
+        raise UserError(f"未知文件编号 (unknown document id): {doc_id!r}；"
+                        f"可选 (choose from): {'、'.join(c.ids)}")
     try:
         doc = load_user_rules(doc_id)
     except ReviewError as exc:

@@ -1,0 +1,123 @@
+"""`corpus add` drafts rules into the data directory; `rules review` shows and accepts them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from corpus import reload_corpus
+from policy_assistant.cli import cli
+from tools.drafting import rules_path
+
+HECHUAN = Path(__file__).parent / "fixtures" / "hechuan.txt"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_corpus():
+    reload_corpus()
+    yield
+    reload_corpus()
+
+
+def run(*args: str) -> tuple[int, str]:
+    r = CliRunner().invoke(cli, list(args))
+    return r.exit_code, r.output
+
+
+def add() -> dict:
+    code, out = run("corpus", "add", str(HECHUAN), "--id", "hechuan", "--json")
+    assert code == 0, out
+    return json.loads(out.splitlines()[-1])
+
+
+def test_add_drafts_into_the_data_directory(_isolated_home: Path) -> None:
+    row = add()
+    assert row["rules_drafted"] == 11
+    path = rules_path("hechuan")
+    assert path == _isolated_home / "rules" / "hechuan.yaml" and path.is_file()
+    doc = yaml.safe_load(path.read_text("utf-8"))
+    assert doc["status"] == "draft" and doc["jurisdiction"] == "hechuan"
+
+
+def test_review_shows_each_rule_beside_its_quote() -> None:
+    add()
+    code, out = run("rules", "review", "hechuan")
+    assert code == 0, out
+    lines = out.splitlines()
+    assert lines[0].startswith("hechuan 的规则（草稿，尚未审核，审核前不用于资格判定）")
+    assert lines[1:5] == [
+        " 1. 占地面积 ≤ 80 平方公里（原文：原则上）",
+        "    原文【hechuan:第四条:（一）】占地面积原则上不超过80平方公里  ✓ 与原文一致",
+        " 2. 相关生产、服务等企业户数 ≥ 30 户",
+        "    原文【hechuan:第四条:（一）】相关生产、服务等企业户数不少于30户  ✓ 与原文一致",
+    ]
+    assert "    b. 优质中小企业数量 ≥ 12 家（计：专精特新中小企业、创新型中小企业、国家级高新技术企业）" \
+        "：或者不少于12家专精特新中小企业、创新型中小企业和国家级高新技术企业" in lines
+    assert "施行日期：2025-02-01  原文【hechuan:第九条】自2025年2月1日起施行" in lines
+    assert "放宽条款（ethnic_or_revolutionary_area）【hechuan:第四条】革命老区可适当放宽" in lines
+    assert lines[-1] == "确认无误后执行：policy-assistant rules review hechuan --accept"
+
+
+def test_review_json_and_accept() -> None:
+    add()
+    code, out = run("rules", "review", "hechuan", "--json")
+    doc = json.loads(out)
+    assert code == 0 and doc["status"] == "draft" and len(doc["criteria"]) == 11
+    assert all(c["quote_verified"] and not c["reviewed"] for c in doc["criteria"])
+    assert doc["criteria"][0]["unit_text"].startswith("集群主导产业为所在县域的特色产业")
+    code, out = run("rules", "review", "hechuan", "--accept", "--json")
+    assert code == 0, out
+    assert json.loads(out)["status"] == "reviewed" and json.loads(out)["accepted"] == 11
+    saved = yaml.safe_load(rules_path("hechuan").read_text("utf-8"))
+    assert saved["status"] == "reviewed"
+    assert all(c["reviewed"] for c in saved["criteria"]) and all(f["reviewed"]
+                                                                 for f in saved["dates"])
+    code, out = run("rules", "review", "hechuan")
+    assert code == 0 and out.startswith("hechuan 的规则（已审核）") and "--accept" not in out
+
+
+def test_accept_refuses_an_edited_quote_or_a_changed_text() -> None:
+    add()
+    path = rules_path("hechuan")
+    doc = yaml.safe_load(path.read_text("utf-8"))
+    doc["criteria"][0]["phrase"] = "占地面积原则上不超过90平方公里"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), "utf-8")
+    code, out = run("rules", "review", "hechuan", "--accept")
+    assert code == 1 and "引文与原文不符" in out and "Traceback" not in out
+    assert "✗ 原文中找不到此引文" in run("rules", "review", "hechuan")[1]
+    doc["criteria"][0]["phrase"] = "占地面积原则上不超过80平方公里"
+    doc["source_sha256"] = "0" * 64
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), "utf-8")
+    code, out = run("rules", "review", "hechuan", "--accept")
+    assert code == 1 and "原文在起草后已更改" in out
+    assert yaml.safe_load(path.read_text("utf-8"))["status"] == "draft"
+
+
+def test_adding_again_resets_the_draft() -> None:
+    add()
+    assert run("rules", "review", "hechuan", "--accept")[0] == 0
+    add()
+    assert yaml.safe_load(rules_path("hechuan").read_text("utf-8"))["status"] == "draft"
+
+
+def test_review_errors_are_one_line() -> None:
+    code, out = run("rules", "review", "nowhere")
+    assert code == 1 and out.startswith("Error: 未知文件编号 (unknown document id): 'nowhere'")
+    assert len(out.strip().splitlines()) == 1
+    add()
+    rules_path("hechuan").unlink()
+    code, out = run("rules", "review", "hechuan")
+    assert code == 1 and "没有 hechuan 的规则草稿" in out
+    code, out = run("rules", "review", "qinghai", "--accept")
+    assert code == 1 and "内置规则" in out
+
+
+def test_review_of_a_shipped_jurisdiction_shows_its_reviewed_rules() -> None:
+    code, out = run("rules", "review", "shandong")
+    assert code == 0 and out.startswith("shandong 的规则（已审核）")
+    assert "    原文【shandong:第四条:（一）】近三年产值均在40亿元以上  ✓ 与原文一致" in out
+    assert "✗" not in out
