@@ -106,11 +106,10 @@ def _rerank(question: str, hits: Sequence[Any]) -> Any:
     wants = bool(quotes.ASKS_NUMBER.search(question))
     top = hits[0].score or 1.0
 
-    def value(hit: Any) -> float:
-        best = max((quotes.score(s, qt, wants) for s in quotes.sentences(hit.id)), default=0.0)
-        return best + 2.0 * (hit.score / top)
-
-    return max(hits, key=value)
+    best = {h.id: max((quotes.score(s, qt, wants) for s in quotes.sentences(h.id)), default=0.0)
+            for h in hits}
+    top_sentence = max(best.values()) or 1.0
+    return max(hits, key=lambda h: h.score / top + 0.5 * best[h.id] / top_sentence)
 
 
 def _claim_check(question: str, cites: CitationList) -> str:
@@ -135,10 +134,10 @@ def comparison(question: str, docs: Sequence[str], as_of: date) -> Answer:
     if not lines:
         per_doc: list[tuple[float, str, list[str]]] = []
         for doc in docs:
-            hits = _search(question, 1, doc)
+            hits = _search(question, 3, doc)
             if not hits:
                 continue
-            hit = hits[0]
+            hit = _rerank(question, hits)
             qs = quotes.best_quotes(hit.id, question, limit=1)
             best = max((quotes.score(q, quotes.terms(question), False) for q in qs), default=0)
             per_doc.append((best, hit.id, qs))

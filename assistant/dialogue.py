@@ -23,6 +23,8 @@ from .textnorm import clean, strip_injection
 EXPORT_VERSION = 1
 _GAP = re.compile(r"还差|差多少|差距|差在哪|哪里不够|怎么才能")
 _WHY = re.compile(r"为什么|为啥|怎么不行|哪里不行")
+_ASKS_ABOUT_RULES = re.compile(r"对吗|对吧|是吗|是不是|没错吧|规定|要求|门槛|标准是|多久|多少|什么|怎么|哪")
+_FIRST_PERSON = re.compile(r"我们|我县|我市|咱们|本集群|我们的|我的|我方")
 _SHORT_FOLLOWUP = re.compile(r"^(?:那|换成|改成|如果是|要是)?[^，,。]{0,8}(?:呢|的呢)?[？?]?$")
 
 
@@ -54,6 +56,8 @@ class Conversation:
         cleaned = clean(text)
         question, injected = strip_injection(cleaned)
         ex = extract(question, today, context_metric=self._context_metric())
+        if _ASKS_ABOUT_RULES.search(question) and not _FIRST_PERSON.search(question):
+            ex = extract("", today)  # 青海规定产值要50亿以上，对吧？ is about the rules, not us
         r = route(question, has_profile=bool(self.profile), last_intent=self.last_intent,
                   states_facts=bool(ex.facts or ex.questions), pending=bool(self.pending))
         if injected and (not question or r.intent in ("greeting", "overview", "clarify")):
@@ -68,6 +72,8 @@ class Conversation:
         if intent == "out_of_scope":
             return compose.out_of_scope(text, today, r.reason)
         docs = list(r.jurisdictions)
+        if docs and not r.all_jurisdictions:
+            self.jurisdictions = docs  # 我们在青海 … later turns refer to it
         if intent == "eligibility":
             return self._eligibility(text, question, ex, docs, r.all_jurisdictions)
         if not docs and self.last_question and _SHORT_FOLLOWUP.match(question) is None:

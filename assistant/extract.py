@@ -69,6 +69,8 @@ _COUNT_BEFORE = {m: re.compile(r"(?P<neg>没有|无)?(?P<num>" + NUM + r")?\s*[�
                                + p) for m, p in COUNT_PATTERNS.items()}
 _COUNT_AFTER = {m: re.compile(p + r"(?:企业)?\s*(?:有|为|是|共|共有|数量为|数量是|:|：)?\s*(?P<num>"
                               + NUM + r")\s*[家个]") for m, p in COUNT_PATTERNS.items()}
+_ENTERPRISES = re.compile(r"(?:相关)?(?:生产、服务等?)?企业(?:户数|数量|数)?\s*(?:只有|共有|有|共|为|是|:|：)?\s*"
+                          r"(?P<num>" + NUM + r")\s*户|(?P<num2>" + NUM + r")\s*户(?:相关)?(?:生产、服务等?)?企业")
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 _YEAR_RANGE = re.compile(r"(?P<a>20\d\d)\s*年?\s*(?:至|到|-|—|–|~|～)\s*(?P<b>20\d\d)\s*年?")
 _YEAR_VALUE = re.compile(r"(?P<y>20\d\d)\s*年\s*(?:的)?(?:集群)?(?:总)?(?:产值)?\s*(?:为|是|达到|达|有|:|：)?\s*"
@@ -109,6 +111,14 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
 
     for metric in COUNT_PATTERNS:
         _counts(s, metric, facts, questions, taken, mentioned)
+    for m in _ENTERPRISES.finditer(s):
+        value = parse_number(m.group("num") or m.group("num2"))
+        if hedge_in(s[max(0, m.start() - 4):m.end() + 3]):
+            questions.append(f"请告诉我{LABELS['enterprise_count']}的确切数量。")
+        elif value == value.to_integral() and value >= 0:
+            facts["enterprise_count"] = int(value)
+            mentioned.append("enterprise_count")
+        taken.append((m.start(), m.end()))
 
     keys = [(m.lastgroup, m.start(), m.end()) for m in _KEY_RE.finditer(s)
             if not any(a <= m.start() < b for a, b in taken)]

@@ -40,6 +40,16 @@ FAVOURABLE: dict[str, Any] = {
 }
 
 
+_STATED = re.compile(r"(?:已经|已|均|都)?(?:设立|成立|建立|建有|组建|有|拥有|制定|编制|属于|是|参与|参加|开展|"
+                     r"发生|出现|存在)(?:了|过)?[^，,。；;？?]{0,6}$")
+
+
+def _stated(s: str, start: int, end: int) -> bool:
+    """A fact is taken only when stated (设立了管委会, 没有…), not when merely named in a
+    question (运营管理机构发生变更多久内报告)."""
+    return bool(_STATED.search(s[max(0, start - 10):start])) or _negated(s, start, end)
+
+
 def _negated(s: str, start: int, end: int) -> bool:
     return bool(_NEG.search(s[max(0, start - 10):start]) or _NEG_AFTER.search(s[end:end + 6]))
 
@@ -51,6 +61,8 @@ def extract_facts(s: str) -> tuple[dict[str, Any], list[str]]:
         facts.update(FAVOURABLE)
     for key, pattern in BOOL_FACTS.items():
         for m in re.finditer(pattern, s):
+            if not key.endswith("_above_benchmark") and not _stated(s, m.start(), m.end()):
+                continue
             if key.endswith("_above_benchmark"):
                 facts[key] = not (_EFF_BAD.search(m.group()) or _negated(s, m.start(), m.end()))
             else:

@@ -5,6 +5,7 @@ Every quote returned here is a substring of `corpus.quote(id)`, so `corpus.verif
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -28,8 +29,27 @@ def sentences(cid: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_PLACES = re.compile(r"(?:四川|贵州|山东|张掖|甘肃|青海)(?:省|市)?|(?:中小企业)?(?:特色)?产业集群|集群")
+_ITEM = re.compile(r"^[(（][一二三四五六七八九十]+[)）]")
+
+
+@lru_cache(maxsize=1)
+def _idf() -> dict[str, float]:
+    """Inverse sentence frequency of character bigrams over the whole corpus."""
+    corpus = get_corpus()
+    df: dict[str, int] = {}
+    n = 0
+    for unit in corpus.units():
+        for s in sentences(unit.id):
+            n += 1
+            for t in {s[i:i + 2] for i in range(len(s) - 1)}:
+                df[t] = df.get(t, 0) + 1
+    return {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
+
+
 def terms(text: str) -> set[str]:
     """Character bigrams of a question, without function words and place names."""
+    text = _PLACES.sub(" ", text)
     chunks = re.split(r"[^\u4e00-\u9fff0-9A-Za-z%]+", text)
     out: set[str] = set()
     for chunk in chunks:
@@ -40,9 +60,10 @@ def terms(text: str) -> set[str]:
 
 
 def score(sentence: str, query_terms: set[str], wants_number: bool) -> float:
-    hit = sum(1 for t in query_terms if t in sentence)
+    idf = _idf()
+    hit = sum(idf.get(t, 1.0) for t in query_terms if t in sentence)
     if wants_number and _HAS_NUMBER.search(sentence):
-        hit += 1.5
+        hit += 2.0
     return hit
 
 
@@ -61,7 +82,12 @@ def best_quotes(cid: str, question: str, limit: int = 2) -> list[str]:
     for i in scored[1:limit]:
         if top_score > 0 and score(sents[i], qt, wants) >= 0.75 * top_score:
             chosen.append(i)
-    chosen.sort()
+    if any(_ITEM.match(sents[i]) for i in chosen) and 0 not in chosen:
+        chosen.append(0)  # an enumerated item needs its lead-in (……撤销其认定：)
+    if len(chosen) == 1 and re.search(r"以下|下列|情形之一", sents[top]) and \
+            re.search(r"哪些|什么情况|哪几|情形", question):
+        chosen.extend(i for i in range(top + 1, len(sents)) if _ITEM.match(sents[i]))
+    chosen = sorted(set(chosen))
     return _spans(cid, sents, chosen)
 
 
