@@ -55,8 +55,9 @@ def test_review_shows_each_rule_beside_its_quote() -> None:
         " 2. 相关生产、服务等企业户数 ≥ 30 户",
         "    原文【hechuan:第四条:（一）】相关生产、服务等企业户数不少于30户  ✓ 与原文一致",
     ]
-    assert "    b. 优质中小企业数量 ≥ 12 家（计：专精特新中小企业、创新型中小企业、国家级高新技术企业）" \
-        "：或者不少于12家专精特新中小企业、创新型中小企业和国家级高新技术企业" in lines
+    assert ("    b. 优质中小企业数量 ≥ 12 家（计：专精特新中小企业、创新型中小企业、"
+            "国家级高新技术企业）：或者不少于12家专精特新中小企业、创新型中小企业和"
+            "国家级高新技术企业") in lines
     assert "施行日期：2025-02-01  原文【hechuan:第九条】自2025年2月1日起施行" in lines
     assert "放宽条款（ethnic_or_revolutionary_area）【hechuan:第四条】革命老区可适当放宽" in lines
     assert lines[-1] == "确认无误后执行：policy-assistant rules review hechuan --accept"
