@@ -173,7 +173,7 @@ def answer_sources(answers: Sequence[Mapping[str, Any]], inputs: Sequence[str],
             cid, quote = str(c.get("id") or ""), str(c.get("quote") or "")
             try:
                 if quote and verify(cid, quote):
-                    out.append(quote)
+                    out.extend((cid, quote))  # the id's article label (第十四条) is a source too
             except Exception:
                 continue
         for key in ("results", "profile", "missing"):

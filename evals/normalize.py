@@ -51,12 +51,21 @@ def contains(haystack: str, needle: str) -> bool:
     return normalize(needle) in normalize(haystack)
 
 
-def numbers_in(text: str) -> list[Decimal]:
-    """Every number written in `text` (Arabic, full-width or Chinese numerals), as Decimals.
+# Chinese numerals count as numbers only as quantities or ordinals (三年, 第十四条, 百分之五十),
+# not inside words such as 一致, 一般, 统一.
+_CN = "零〇一二三四五六七八九十百两"
+_CN_PERCENT = re.compile(f"百分之([{_CN}]+)")
+_CN_QUANTITY = re.compile(f"(?<=第)[{_CN}]+|[{_CN}]+(?=[年个家户亿万元日月天倍成条项种次名人位%])")
 
-    Citation markers such as [1] are not numbers of the answer and are skipped."""
+
+def numbers_in(text: str) -> list[Decimal]:
+    """Every number written in `text` (Arabic, full-width or Chinese numerals used as quantities
+    or ordinals), as Decimals. Citation markers such as [1] are not numbers of the answer."""
     out = []
-    for raw in _NUMBER.findall(normalize(_MARKER.sub("", text))):
+    plain = _ISO_DATE.sub(_iso_to_cn, unicodedata.normalize("NFKC", _MARKER.sub("", text)))
+    plain = _CN_PERCENT.sub(lambda m: _CN_RUN.sub(_cn_digits, m.group(1)) + "%", plain)
+    plain = _CN_QUANTITY.sub(_cn_digits, plain)
+    for raw in _NUMBER.findall(plain):
         try:
             out.append(Decimal(raw).normalize())
         except InvalidOperation:  # pragma: no cover - the regex only matches digits

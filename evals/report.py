@@ -129,7 +129,7 @@ class Report:
                 continue
             lines.append(f"{m:<24}" + "".join(f"{_fmt(v, m):>{w}}" for v in vals))
         lines += ["", "按类别 by category (R@1 / MRR / fact_accuracy)"]
-        head = f"{"类别 category":<28}{"n":>5}" + "".join(f"{n:>{w}}" for n in names)
+        head = f"{'类别 category':<28}{'n':>5}" + "".join(f"{n:>{w}}" for n in names)
         lines += [head, "-" * len(head)]
         for cat in CATEGORIES:
             n = self.system.by_category.get(cat, {}).get("n", 0)
@@ -137,7 +137,7 @@ class Report:
                 vals = [c.value(m, cat) for c in cols]
                 if all(v is None for v in vals):
                     continue
-                lines.append(f"{cat + " " + m:<28}{n:>5}"
+                lines.append(f"{cat + ' ' + m:<28}{n:>5}"
                              + "".join(f"{_fmt(v):>{w}}" for v in vals))
         return "\n".join(lines)
 
