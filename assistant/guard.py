@@ -1,0 +1,65 @@
+"""The guard on model-written answers: cited ids exist, quotes are verbatim, numbers come from the
+tools. Anything else and the deterministic answer is used instead."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from corpus import get_corpus, verify_quote
+
+from . import quotes
+from .answer import CitationList
+from .numbers import find_quantities
+
+CITE = re.compile(r"\[([a-z][a-z0-9_]*:[^\[\]\s]+)\]")
+QUOTED = re.compile(r"“([^”]{4,})”|「([^」]{4,})」")
+
+
+@dataclass(frozen=True)
+class GuardResult:
+    ok: bool
+    reason: str = ""
+    ids: tuple[str, ...] = field(default_factory=tuple)
+
+    def with_markers(self, prose: str, cites: CitationList) -> str:
+        """Replace [doc:article] by [n] markers tied to verbatim quotes of those units."""
+        def sub(m: re.Match[str]) -> str:
+            cid = m.group(1)
+            best = quotes.best_quotes(cid, prose, limit=1)
+            return cites.add(cid, best[0] if best else get_corpus().quote(cid))
+        return CITE.sub(sub, prose)
+
+
+def numbers(text: str) -> set[Decimal]:
+    return {q.value.normalize() for q in find_quantities(text)}
+
+
+def check_answer(prose: str, evidence: Sequence[str]) -> GuardResult:
+    """`evidence`: tool outputs and deterministic quotes/results the model was allowed to use."""
+    if not prose.strip():
+        return GuardResult(False, "模型没有给出回答")
+    corpus = get_corpus()
+    ids = [m.group(1) for m in CITE.finditer(prose)]
+    if not ids:
+        return GuardResult(False, "回答没有引用编号")
+    unknown = [cid for cid in ids if not corpus.has(cid)]
+    if unknown:
+        return GuardResult(False, f"引用编号不存在：{'、'.join(unknown)}")
+    pool = "\n".join(evidence)
+    unseen = [cid for cid in ids if cid not in pool and cid.split(":")[0] + ":" not in pool]
+    if unseen:
+        return GuardResult(False, f"引用了工具结果之外的条文：{'、'.join(unseen)}")
+    for m in QUOTED.finditer(prose):
+        text = m.group(1) or m.group(2)
+        if not any(verify_quote(cid, text) for cid in ids):
+            return GuardResult(False, f"引文不是原文：“{text[:20]}”")
+    allowed = numbers(pool) | numbers(" ".join(corpus.quote(cid) for cid in ids))
+    stated = numbers(CITE.sub(" ", prose))
+    extra = sorted(stated - allowed)
+    if extra:
+        shown = "、".join(format(d, "f") for d in extra[:3])
+        return GuardResult(False, f"回答中的数字不在工具结果中：{shown}")
+    return GuardResult(True, "", tuple(dict.fromkeys(ids)))
