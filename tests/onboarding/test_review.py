@@ -122,3 +122,32 @@ def test_review_of_a_shipped_jurisdiction_shows_its_reviewed_rules() -> None:
     assert code == 0 and out.startswith("shandong 的规则（已审核）")
     assert "    原文【shandong:第四条:（一）】近三年产值均在40亿元以上  ✓ 与原文一致" in out
     assert "✗" not in out
+
+
+def test_a_gbk_province_with_its_standard_in_an_attachment(tmp_path: Path) -> None:
+    """Another made-up regulation: GBK, criteria in 附件 sections, other wordings and units."""
+    source = Path(__file__).parent / "fixtures" / "lanping.txt"
+    gbk = tmp_path / "lanping.txt"
+    gbk.write_bytes(source.read_text("utf-8").encode("gbk"))
+    code, out = run("corpus", "add", str(gbk), "--id", "lanping", "--json")
+    assert code == 0, out
+    assert json.loads(out)["rules_drafted"] == 8
+    doc = json.loads(run("rules", "review", "lanping", "--json")[1])
+    assert [(c["metric"], c["operator"], c["threshold"], c["unit"], c.get("years"),
+             c.get("qualifier"), c["citation"]) for c in doc["criteria"]] == [
+        ("area_km2", "<=", 50, "平方公里", None, "一般", "lanping:附件一"),
+        ("annual_output", ">=", "0.8", "亿元", 2, None, "lanping:附件一"),
+        ("sme_output_share", ">=", 55, "%", None, None, "lanping:附件一"),
+        ("leading_industry_share", ">", 45, "%", None, None, "lanping:附件一"),
+        ("leading_industry_growth", ">", "4.5", "%", None, "原则上", "lanping:附件一"),
+        ("quality_enterprises", ">=", 3, "家", None, None, "lanping:附件二"),
+        ("patents_per_10k", ">=", 3, "个", None, None, "lanping:附件三"),
+        ("iip_penetration", ">=", 6, "%", None, None, "lanping:附件四"),
+    ]
+    assert all(c["quote_verified"] for c in doc["criteria"])
+    assert doc["criteria"][1]["phrase"] == "近两年产值均达到8000万元以上"
+    assert doc["skipped"] == [{"citation": "lanping:附件三",
+                               "phrase": "研发人员占从业人员比例不低于5%",
+                               "reason": "未识别指标 (no metric recognised)"}]
+    assert [(f["fact"], f["value"], f["phrase"]) for f in doc["dates"]] == [
+        ("effective_date", "on_issue", "自印发之日起施行"), ("validity_years", 5, "有效期五年")]

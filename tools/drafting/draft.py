@@ -73,7 +73,10 @@ def blocks(units: Iterable[Unit]) -> Iterator[tuple[Unit, str, str]]:
         if unit.kind == "notice":
             continue
         if not unit.items:
-            yield unit, unit.id, unit.text
+            text = unit.text
+            if unit.title and text.startswith(unit.title + " "):
+                text = text[len(unit.title) + 1:]  # an attachment section's heading (一、规模效益)
+            yield unit, unit.id, text
             continue
         rest = unit.text
         for item in unit.items:
