@@ -7,10 +7,13 @@ from .store import (
     ReviewError,
     accept,
     draft_and_store,
+    draft_refusal,
+    is_reviewed,
     load_user_rules,
     problems,
     rules_dir,
     rules_path,
+    user_jurisdictions,
 )
 
 __all__ = [
@@ -21,9 +24,12 @@ __all__ = [
     "accept",
     "draft_and_store",
     "draft_document",
+    "draft_refusal",
     "draft_units",
+    "is_reviewed",
     "load_user_rules",
     "problems",
     "rules_dir",
     "rules_path",
+    "user_jurisdictions",
 ]

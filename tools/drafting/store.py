@@ -99,3 +99,20 @@ def accept(doc_id: str, on: date | None = None) -> dict[str, Any]:
     doc["note"] = "已人工审核 (reviewed)。"
     _write(rules_path(doc_id), doc)
     return doc
+
+
+def draft_refusal(doc_id: str) -> str:
+    """The message the engine gives instead of a verdict from draft rules."""
+    return (f"规则尚未审核：{doc_id} 的规则是依据原文自动起草的草稿，审核前不用于资格判定；"
+            f"请运行 policy-assistant rules review {doc_id} 核对后加 --accept "
+            f"(rules not reviewed yet: {doc_id}'s rules are a draft)")
+
+
+def user_jurisdictions() -> list[str]:
+    """Added documents (in corpus order) that have a drafted or reviewed rules file."""
+    c = get_corpus()
+    return [j for j in c.ids if c.doc(j).meta.user_added and rules_path(j).is_file()]
+
+
+def is_reviewed(doc: dict[str, Any]) -> bool:
+    return doc.get("status") == "reviewed"
