@@ -109,6 +109,8 @@ def review_cmd(doc_id: str, accept: bool, as_json: bool) -> None:
     draft = doc.get("status") == "draft"
     state = "草稿，尚未审核，审核前不用于资格判定" if draft else "已审核"
     click.echo(f"{doc_id} 的规则（{state}）  {where}")
+    if not rows:
+        click.echo("未从原文中起草出数值规则（请核对下方未起草的数字，或手工补充）。")
     for i, row in enumerate(rows, start=1):
         mark = "✓ 与原文一致" if row["quote_verified"] else "✗ 原文中找不到此引文"
         click.echo(f"{i:>2}. {_rule_line(row, labels, cats)}")

@@ -151,3 +151,16 @@ def test_a_gbk_province_with_its_standard_in_an_attachment(tmp_path: Path) -> No
                                "reason": "未识别指标 (no metric recognised)"}]
     assert [(f["fact"], f["value"], f["phrase"]) for f in doc["dates"]] == [
         ("effective_date", "on_issue", "自印发之日起施行"), ("validity_years", 5, "有效期五年")]
+
+
+def test_a_text_without_numeric_criteria_drafts_nothing(tmp_path: Path) -> None:
+    f = tmp_path / "plain.txt"
+    f.write_text("松河市中小企业特色产业集群管理办法\n"
+                 "第一条 为支持中小企业集群发展，制定本办法。\n"
+                 "第二条 集群应当设立运营管理机构。\n"
+                 "第三条 本办法自2025年5月1日起施行。\n", "utf-8")
+    code, out = run("corpus", "add", str(f), "--id", "songhe")
+    assert code == 0 and "已起草 0 条规则" in out
+    code, out = run("rules", "review", "songhe")
+    assert code == 0 and "未从原文中起草出数值规则" in out
+    assert "施行日期：2025-05-01  原文【songhe:第三条】自2025年5月1日起施行" in out
