@@ -38,6 +38,7 @@ class _ItemModel(BaseModel):
     question: str | None = None
     turns: list[str] | None = None
     expected_ids: list[str] = []
+    supporting_ids: list[str] = []
     facts: list[str] = []
     expected: dict[str, Any] = {}
     as_of: date | None = None
@@ -63,6 +64,8 @@ class Item:
     facts: tuple[str, ...]
     expected: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     as_of: date | None = None
+    # Also right to cite (count for citation precision), but not required for recall.
+    supporting_ids: tuple[str, ...] = ()
 
     @property
     def inputs(self) -> tuple[str, ...]:
@@ -85,8 +88,10 @@ class Item:
             out["question"] = self.question
         else:
             out["turns"] = list(self.turns or ())
-        out.update(expected_ids=list(self.expected_ids), facts=list(self.facts),
-                   expected=self.expected)
+        out["expected_ids"] = list(self.expected_ids)
+        if self.supporting_ids:
+            out["supporting_ids"] = list(self.supporting_ids)
+        out.update(facts=list(self.facts), expected=self.expected)
         if self.as_of:
             out["as_of"] = self.as_of.isoformat()
         return out
@@ -97,7 +102,7 @@ def parse_item(obj: dict[str, Any]) -> Item:
     return Item(id=m.id, split=m.split, category=m.category, jurisdiction=m.jurisdiction,
                 question=m.question, turns=tuple(m.turns) if m.turns is not None else None,
                 expected_ids=tuple(m.expected_ids), facts=tuple(m.facts), expected=m.expected,
-                as_of=m.as_of)
+                as_of=m.as_of, supporting_ids=tuple(m.supporting_ids))
 
 
 def load_items(path: str | Path | None = None, split: str = "all") -> list[Item]:
@@ -149,7 +154,7 @@ def check_item(item: Item) -> list[str]:
 
     c = get_corpus()
     problems: list[str] = []
-    for cid in item.expected_ids:
+    for cid in (*item.expected_ids, *item.supporting_ids):
         if not c.has(cid):
             problems.append(f"unknown citation id {cid}")
         elif cid.count(":") != 1:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -48,10 +48,7 @@ def score_answers(item: Item, answers: Sequence[Mapping[str, Any]]) -> dict[str,
     if refuse is not True:
         text = M.visible_text(final)
         scores["fact_accuracy"], details["missing_facts"] = M.fact_score(item.facts, text)
-        supports = None
-        if item.category == "eligibility":
-            doc = str(item.expected.get("jurisdiction"))
-            supports = lambda cid: cid.split(":", 1)[0] == doc  # noqa: E731
+        supports = _supports(item)
         p, r, judged = M.citation_scores(final.get("citations") or (), item.expected_ids,
                                          verify_quote, supports)
         scores["citation_precision"] = p
@@ -71,6 +68,16 @@ def score_answers(item: Item, answers: Sequence[Mapping[str, Any]]) -> dict[str,
     details["intent"] = final.get("intent")
     details["answer"] = str(final.get("answer") or "")[:400]
     return {"scores": scores, "details": details}
+
+
+def _supports(item: Item) -> Callable[[str], bool]:
+    """Which citations support an item's claims: its expected and supporting articles; for an
+    eligibility verdict, any article of the jurisdiction checked (each criterion cites its own)."""
+    if item.category == "eligibility":
+        doc = str(item.expected.get("jurisdiction"))
+        return lambda cid: cid.split(":", 1)[0] == doc
+    ok = {M.article_id(i) for i in (*item.expected_ids, *item.supporting_ids)}
+    return lambda cid: M.article_id(cid) in ok
 
 
 def _run_answer(system: Any, item: Item) -> tuple[list[dict[str, Any]], list[float], str | None]:

@@ -29,7 +29,8 @@ ANSWERS: dict[str, dict[str, Any]] = {
                       _cite("sichuan:第五条", "编造的文字")]},
     "青海细则还有效吗？": {
         "intent": "status", "answer": "截至2026-11-22，青海细则已过有效期（2025年6月26日届满）[1]",
-        "citations": [_cite("qinghai:第十九条", "有效期2年")]},
+        "citations": [_cite("qinghai:第十九条", "有效期2年"),
+                      _cite("qinghai:通知", "青海省工业和信息化厅 2023年6月26日")]},
     "浙江的集群标准？": {"intent": "out_of_scope", "answer": "只涵盖五地的文件。",
                        "citations": []},
     "青海集群有效其几年": {"intent": "out_of_scope", "answer": "无法回答", "citations": []},

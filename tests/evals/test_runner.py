@@ -49,6 +49,8 @@ def test_per_item_scores_point_at_the_failure(report) -> None:
     assert el["details"]["wrong_criteria"] == {"sme_output_share": {"expected": "met",
                                                                     "got": "unknown"}}
     assert len(el["answer_ms"]) == 2
+    st = items["status-qinghai-001"]  # the notice is a supporting id: right, not required
+    assert (st["scores"]["citation_precision"], st["scores"]["citation_recall"]) == (1.0, 1.0)
     adv = items["adversarial-qinghai-001"]
     assert adv["scores"]["refusal_accuracy"] == 0.0
     assert adv["details"]["missing_facts"] == ["三年"]
