@@ -16,6 +16,10 @@ from .answer import Answer, CitationList
 from .render import cite_label, document_warnings, short, status_of, status_sentence, title
 from .rulebook import clauses, metrics_in
 
+# A lower-ranked article wins only with a much better single sentence (tuned on dev).
+RERANK_MIN_SCORE = 0.6
+RERANK_SENTENCE_GAIN = 1.5
+ALSO_MIN_SCORE = 0.75  # a close runner-up with an equally good sentence is shown as 另见
 _CLAIM = re.compile(r"对吗|对吧|是吗|是不是|没错吧|吗？?$")
 _WHICH = re.compile(r"哪个|哪些|哪几个|哪里|哪一个")
 
@@ -93,23 +97,31 @@ def _retrieved(question: str, docs: Sequence[str], cites: CitationList) -> list[
         hits = _search(question, 3, doc)
         if not hits:
             continue
-        hit = _rerank(question, hits)
+        hit, also = _rerank(question, hits)
         for q in quotes.best_quotes(hit.id, question):
             lines.append(f"{cite_label(hit.id)}：{q}{cites.add(hit.id, q)}")
+        if also is not None:
+            q = quotes.best_quotes(also.id, question, limit=1)[0]
+            lines.append(f"另见{cite_label(also.id)}：{q}{cites.add(also.id, q)}")
     return lines
 
 
-def _rerank(question: str, hits: Sequence[Any]) -> Any:
+def _rerank(question: str, hits: Sequence[Any]) -> tuple[Any, Any | None]:
     """Retrieval ranks articles; the best single sentence decides among the top few (集群有效期
     为三年 beats 有效期2年 for 集群有效期几年)."""
     qt = quotes.terms(question)
     wants = bool(quotes.ASKS_NUMBER.search(question))
     top = hits[0].score or 1.0
 
-    best = {h.id: max((quotes.score(s, qt, wants) for s in quotes.sentences(h.id)), default=0.0)
-            for h in hits}
-    top_sentence = max(best.values()) or 1.0
-    return max(hits, key=lambda h: h.score / top + 0.5 * best[h.id] / top_sentence)
+    best = {h.id: max((quotes.score(s, qt, wants, question) for s in quotes.sentences(h.id)),
+                      default=0.0) for h in hits}
+    first = hits[0]
+    challengers = [h for h in hits[1:] if h.score >= RERANK_MIN_SCORE * top
+                   and best[h.id] >= RERANK_SENTENCE_GAIN * best[first.id]]
+    chosen = max(challengers, key=lambda h: best[h.id]) if challengers else first
+    runner = [h for h in hits if h is not chosen and h.score >= ALSO_MIN_SCORE * top
+              and best[h.id] >= best[chosen.id]]
+    return chosen, (runner[0] if runner else None)
 
 
 def _claim_check(question: str, cites: CitationList) -> str:
@@ -137,7 +149,7 @@ def comparison(question: str, docs: Sequence[str], as_of: date) -> Answer:
             hits = _search(question, 3, doc)
             if not hits:
                 continue
-            hit = _rerank(question, hits)
+            hit, _ = _rerank(question, hits)
             qs = quotes.best_quotes(hit.id, question, limit=1)
             best = max((quotes.score(q, quotes.terms(question), False) for q in qs), default=0)
             per_doc.append((best, hit.id, qs))

@@ -1,0 +1,122 @@
+"""Multi-turn behaviour: the profile builds up, follow-ups reuse it, what-ifs do not overwrite."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+
+from assistant import Conversation, ask
+
+TODAY = date(2026, 11, 22)
+
+
+def _result(answer, doc: str) -> dict:
+    return next(r for r in answer.results if r["jurisdiction"] == doc)
+
+
+def _status(answer, doc: str, metric: str) -> str:
+    return next(c["status"] for c in _result(answer, doc)["criteria"] if c["metric"] == metric)
+
+
+def test_profile_builds_over_turns_and_place_is_remembered() -> None:
+    conv = Conversation(as_of=TODAY)
+    first = conv.send("我们县有个特色产业集群，想申报青海省的")
+    assert first.intent == "eligibility" and conv.jurisdictions == ["qinghai"]
+    second = conv.send("近三年产值分别是18亿、21亿、23亿元")
+    assert second.intent == "eligibility"
+    assert _result(second, "qinghai")["verdict"] == "not_eligible"
+    assert _status(second, "qinghai", "annual_output") == "not_met"
+    assert conv.profile["output_by_year"] == {"2023": Decimal(18), "2024": Decimal(21),
+                                              "2025": Decimal(23)}
+    # the failing clause is quoted verbatim with its citation
+    assert any(c.id == "qinghai:附件一" and "近三年产值均在20亿元以上" in c.quote
+               for c in second.citations)
+
+
+def test_other_jurisdiction_followup_reuses_profile() -> None:
+    conv = Conversation(as_of=TODAY)
+    conv.send("我们想申报青海的集群，近三年产值22亿、24亿、26亿元")
+    a = conv.send("换成山东省呢？")
+    assert a.intent == "eligibility" and a.jurisdictions == ("shandong",)
+    assert _status(a, "shandong", "annual_output") == "not_met"
+    assert "近三年产值均在40亿元以上" in a.answer
+
+
+def test_what_if_does_not_overwrite() -> None:
+    conv = Conversation(as_of=TODAY)
+    conv.send("我们在青海，近三年产值18亿、21亿、23亿元")
+    what_if = conv.send("如果产值是30亿呢")
+    assert _status(what_if, "qinghai", "annual_output") == "met"
+    assert "假设情形" in what_if.answer
+    assert conv.profile["output_by_year"]["2023"] == Decimal(18)
+    gap = conv.send("还差多少")
+    assert _status(gap, "qinghai", "annual_output") == "not_met"
+    assert "需增加 2 亿元" in gap.answer
+
+
+def test_correction_overwrites_share() -> None:
+    conv = Conversation(as_of=TODAY)
+    conv.send("张掖，主导产业占比75%")
+    a = conv.send("说错了，主导产业占比是70%")
+    assert conv.profile["leading_industry_share"] == Decimal(70)
+    assert _status(a, "zhangye", "leading_industry_share") == "not_met"
+    b = conv.send("不对，占比是80%")
+    assert conv.profile["leading_industry_share"] == Decimal(80)
+    assert _status(b, "zhangye", "leading_industry_share") == "met"
+
+
+def test_reset_clears_everything() -> None:
+    conv = Conversation(as_of=TODAY)
+    conv.send("我们在青海，近三年产值15亿、16亿、17亿元")
+    assert conv.send("重新开始").intent == "reset"
+    assert conv.profile == {} and conv.jurisdictions == []
+    a = conv.send("我们在四川，近三年产值21亿、22亿、23亿元")
+    assert [r["jurisdiction"] for r in a.results] == ["sichuan"]
+    assert _status(a, "sichuan", "annual_output") == "met"
+
+
+def test_asks_only_when_verdict_can_still_change() -> None:
+    conv = Conversation(as_of=TODAY)
+    undecided = conv.send("山东，中小企业产值占比70%，主导产业占比71%")
+    assert _result(undecided, "shandong")["verdict"] == "undetermined"
+    assert undecided.asks and len(undecided.missing) >= 1
+    assert undecided.asks[0].count("；") <= 2  # a few at a time
+    failed = conv.send("产值年均增速10%")
+    assert _result(failed, "shandong")["verdict"] == "not_eligible"
+    assert failed.asks == () and failed.missing == ()
+
+
+def test_hedged_value_is_asked_back_not_stored() -> None:
+    conv = Conversation(as_of=TODAY)
+    a = conv.send("我们在青海，产值大概二十几亿")
+    assert "output_by_year" not in conv.profile
+    assert any("确切" in q for q in a.asks)
+
+
+def test_no_place_yet_asks_which() -> None:
+    a = Conversation(as_of=TODAY).send("我们近三年产值18亿、21亿、23亿元，能申报吗")
+    assert a.intent == "clarify" and "哪个地方" in a.answer
+
+
+def test_lookup_followup_with_other_place() -> None:
+    conv = Conversation(as_of=TODAY)
+    conv.send("青海的集群有效期几年？")
+    a = conv.send("那山东呢")
+    assert a.intent == "lookup"
+    assert [c.id for c in a.citations] == ["shandong:第十二条"]
+
+
+def test_export_import_is_exact() -> None:
+    conv = Conversation(as_of=TODAY)
+    conv.send("我们在青海，近三年产值18.5亿、21亿、23亿元，中小企业占比55.5%")
+    data = json.loads(json.dumps(conv.to_json(), ensure_ascii=False))
+    back = Conversation.from_json(data)
+    assert back.to_json() == conv.to_json()
+    assert back.profile["sme_output_share"] == Decimal("55.5")
+    assert back.send("那山东呢").to_json() == conv.send("那山东呢").to_json()
+
+
+def test_one_shot_ask_is_independent() -> None:
+    assert ask("我们在青海，近三年产值18亿、21亿、23亿元", TODAY).intent == "eligibility"
+    assert ask("还差多少", TODAY).intent != "eligibility" or not ask("还差多少", TODAY).results
