@@ -4,6 +4,7 @@ rounding, so a verdict never depends on floating point. Only displayed values ar
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
 from decimal import (
     ROUND_CEILING,
@@ -18,8 +19,8 @@ from decimal import (
 from functools import cache
 
 from .profile import Profile
-from .result import CriterionResult, show, unit_text
-from .rules import Rule, levels, metrics
+from .result import CriterionResult, Text, show, text, unit_text
+from .rules import Rule, levels
 
 EXACT = Context(prec=80, traps=[Inexact, InvalidOperation, DivisionByZero, Overflow])
 DISPLAY = Context(prec=40, rounding=ROUND_HALF_EVEN)
@@ -27,8 +28,7 @@ Q = Decimal("0.01")
 HUNDRED = Decimal(100)
 
 _OPS: dict[str, Callable[[Decimal, Decimal], bool]] = {
-    ">=": lambda a, b: a >= b, ">": lambda a, b: a > b,
-    "<=": lambda a, b: a <= b, "<": lambda a, b: a < b,
+    ">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt,
 }
 
 
@@ -55,17 +55,17 @@ def _gap_amount(rule: Rule, amount: Decimal, what: str, unit: str) -> str:
     return f"{what}需降低 {amt} {unit}（至 {show(t)}{unit_text(rule.unit)} 以内）"  # type: ignore[arg-type]
 
 
-def _direct(rule: Rule, v: Decimal, derivation: str | None = None) -> CriterionResult:
+def _direct(rule: Rule, v: Decimal, derivation: Text = None) -> CriterionResult:
     t = rule.threshold
     assert isinstance(t, Decimal) and rule.operator
     ok = _OPS[rule.operator](v, t)
     margin = EXACT.subtract(v, t)
-    gap = None if ok else _gap_amount(rule, abs(margin), rule.label,
-                                      unit_text(rule.unit, points=True))
+    gap = None if ok else lambda: _gap_amount(rule, abs(margin), rule.label,
+                                              unit_text(rule.unit, points=True))
     return CriterionResult(rule, "met" if ok else "not_met", v, margin, False, derivation, (), gap)
 
 
-def _unknown(rule: Rule, *missing: str, derivation: str | None = None) -> CriterionResult:
+def _unknown(rule: Rule, *missing: str, derivation: Text = None) -> CriterionResult:
     return CriterionResult(rule, "unknown", None, None, False, derivation, tuple(missing))
 
 
@@ -78,9 +78,10 @@ def _fraction(rule: Rule, num: Decimal, den: Decimal, derivation: str,
     shown, exact = _ratio(num, den)
     margin = EXACT.subtract(shown, t)
     prefix = "=" if exact else "≈"
-    text = f"{derivation} {prefix} {show(shown)}{unit_text(rule.unit)}"
-    return CriterionResult(rule, "met" if ok else "not_met", shown, margin, not exact, text, (),
-                           None if ok else need())
+    def derived() -> str:
+        return f"{derivation} {prefix} {show(shown)}{unit_text(rule.unit)}"
+    return CriterionResult(rule, "met" if ok else "not_met", shown, margin, not exact, derived,
+                           (), None if ok else need)
 
 
 def number(rule: Rule, p: Profile) -> CriterionResult:
@@ -138,37 +139,40 @@ def every_year(rule: Rule, p: Profile) -> CriterionResult:
     absent = [y for y in years if y not in series]
     lowest_year = min(known, key=lambda y: (known[y], y))
     low = known[lowest_year]
-    listing = "、".join(f"{y}年 {show(v)}" for y, v in known.items())
-    derivation = f"近三年（{years[0]}–{years[-1]}年）产值：{listing} 亿元；最低 {show(low)} 亿元"
+
+    def derivation() -> str:
+        listing = "、".join(f"{y}年 {show(v)}" for y, v in known.items())
+        return f"近三年（{years[0]}–{years[-1]}年）产值：{listing} 亿元；最低 {show(low)} 亿元"
     failing = [y for y, v in known.items() if not op(v, t)]
     if failing:
-        above = "以上" if rule.operator == ">=" else ""
-        gap = "；".join(f"{y}年产值需增加 {show(EXACT.subtract(t, known[y]))} 亿元"
-                       f"（至 {show(t)} 亿元{above}）" for y in failing)
+        def gap() -> str:
+            above = "以上" if rule.operator == ">=" else ""
+            return "；".join(f"{y}年产值需增加 {show(EXACT.subtract(t, known[y]))} 亿元"
+                            f"（至 {show(t)} 亿元{above}）" for y in failing)
         return CriterionResult(rule, "not_met", low, EXACT.subtract(low, t), False,
                                derivation, (), gap)
     if absent:
         miss = "、".join(f"{y}年" for y in absent)
-        return _unknown(rule, "output_by_year", derivation=f"{derivation}；缺少 {miss} 产值")
+        return _unknown(rule, "output_by_year",
+                        derivation=lambda: f"{derivation()}；缺少 {miss} 产值")
     return CriterionResult(rule, "met", low, EXACT.subtract(low, t), False, derivation)
 
 
 def growth(rule: Rule, p: Profile) -> CriterionResult:
     """年均增速 over the last three years: (末年/首年)^(1/2) − 1, decided as
     末年 OP 首年 × (1 + t)^2 so no root is taken."""
-    m = metrics()[rule.metric]
     v = getattr(p, rule.metric)
     if v is not None:
         return _direct(rule, v)
-    series = getattr(p, m.series or "") or {}
+    series = getattr(p, rule.series or "") or {}
     t = rule.threshold
     assert isinstance(t, Decimal) and rule.operator
     if not series:
-        return _unknown(rule, m.series or rule.metric, rule.metric)
+        return _unknown(rule, rule.series or rule.metric, rule.metric)
     last = max(series)
     first = last - 2
     if first not in series or series[first] == 0:
-        return _unknown(rule, m.series or rule.metric, rule.metric,
+        return _unknown(rule, rule.series or rule.metric, rule.metric,
                         derivation=f"缺少 {first} 年产值，无法计算近三年年均增速")
     a, b = series[first], series[last]
     factor = growth_factor(t, 2)
@@ -177,17 +181,19 @@ def growth(rule: Rule, p: Profile) -> CriterionResult:
     g = DISPLAY.multiply(DISPLAY.subtract(root, 1), HUNDRED)
     shown = g.quantize(Q, context=DISPLAY)
     exact = shown == g
-    what = "集群产值" if m.series == "output_by_year" else "主导产业产值"
-    derivation = (f"年均增速 = ({last}年{what} / {first}年{what})^(1/2) − 1 = "
-                  f"({show(b)} / {show(a)})^(1/2) − 1 {'=' if exact else '≈'} {show(shown)}%")
-    gap = None
-    if not ok:
+    what = "集群产值" if rule.series == "output_by_year" else "主导产业产值"
+
+    def derivation() -> str:
+        return (f"年均增速 = ({last}年{what} / {first}年{what})^(1/2) − 1 = "
+                f"({show(b)} / {show(a)})^(1/2) − 1 {'=' if exact else '≈'} {show(shown)}%")
+
+    def gap() -> str:
         target = EXACT.multiply(a, factor)
         word = "至少达到" if rule.operator == ">=" else "超过"
-        gap = (f"{first}年{what}不变时，{last}年{what}需{word} {show(target)} 亿元"
-               f"（现为 {show(b)} 亿元）")
+        return (f"{first}年{what}不变时，{last}年{what}需{word} {show(target)} 亿元"
+                f"（现为 {show(b)} 亿元）")
     return CriterionResult(rule, "met" if ok else "not_met", shown, EXACT.subtract(shown, t),
-                           not exact, derivation, (), gap)
+                           not exact, derivation, (), None if ok else gap)
 
 
 def count(rule: Rule, p: Profile) -> CriterionResult:
@@ -205,14 +211,16 @@ def count(rule: Rule, p: Profile) -> CriterionResult:
                        "按去重后的企业家数 quality_enterprises")
     known = {c: getattr(p, c) for c in cats if getattr(p, c) is not None}
     total = Decimal(sum(known.values()))
-    labels = _CATEGORY_LABELS
-    listing = " + ".join(f"{labels[c]} {known[c]}" for c in known)
     absent = [c for c in cats if c not in known]
-    derivation = f"{listing} = {show(total)} 家" if known else None
+
+    def derivation() -> str:
+        listing = " + ".join(f"{_CATEGORY_LABELS[c]} {known[c]}" for c in known)
+        tail = "（其余类别未知，已知部分即已达标）" if absent else ""
+        return f"{listing} = {show(total)} 家{tail}"
     if absent:
         if known and _OPS[rule.operator](total, t):
-            return _direct(rule, total, f"{derivation}（其余类别未知，已知部分即已达标）")
-        return _unknown(rule, *absent, derivation=derivation)
+            return _direct(rule, total, derivation)
+        return _unknown(rule, *absent, derivation=derivation if known else None)
     return _direct(rule, total, derivation)
 
 
@@ -222,15 +230,14 @@ _CATEGORY_LABELS = {"single_champion": "单项冠军", "little_giant": "小巨�
 
 
 def fact(rule: Rule, p: Profile) -> CriterionResult:
-    m = metrics()[rule.metric]
-    key = m.fact or rule.metric
+    key = rule.key
     v = getattr(p, key)
-    if m.applies_if:
-        applies = getattr(p, m.applies_if)
+    if rule.applies_if:
+        applies = getattr(p, rule.applies_if)
         if applies is False:
             return CriterionResult(rule, "met", None, note="不适用（不属于该类行业）")
         if v is None or (applies is None and v is False):
-            missing = (m.applies_if, key) if applies is None else (key,)
+            missing = (rule.applies_if, key) if applies is None else (key,)
             return _unknown(rule, *missing)
     elif v is None:
         return _unknown(rule, key)
@@ -279,6 +286,7 @@ def evaluate(rule: Rule, p: Profile) -> CriterionResult:
         lead, status = next(a for a in alts if a.status == "unknown"), "unknown"
     missing = tuple(k for a in alts if a.status == "unknown" for k in a.missing) \
         if status == "unknown" else ()
-    gap = "；或".join(a.gap for a in alts if a.gap) if status == "not_met" else None
+    def gap() -> str:
+        return "；或".join(g for a in alts if (g := text(a.gap)))
     return CriterionResult(rule, status, lead.value, lead.margin, lead.approx, lead.derivation,
-                           missing, gap, None, alts)
+                           missing, gap if status == "not_met" else None, None, alts)

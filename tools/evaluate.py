@@ -100,18 +100,22 @@ def _warnings(results: tuple[CriterionResult, ...], p: Profile, verdict: str,
     if status_warning:
         out.append(status_warning)
     out.extend(Warning_("unknown_key", w) for w in p.warnings)
+    rules = load_rules(jurisdiction)
     for c in results:
+        if c.status == "unknown":
+            continue
         r = c.rule
-        if r.reading and c.status != "unknown":
+        if r.reading:
             out.append(Warning_("reading", r.reading, (r.citation,)))
-        if c.status == "not_met" and r.qualifier:
+        if r.qualifier and c.status == "not_met":
             out.append(Warning_(
                 "qualifier", f"“{r.label}”未满足，但该项写作“{r.phrase}”，带有“{r.qualifier}”"
                 f"限定，认定机关可能酌情考虑。", (r.citation,)))
-        dc = _double_counting(c, p)
-        if dc and c.status != "unknown":
-            out.append(dc)
-    relax = load_rules(jurisdiction).relaxation
+        if r.metric in rules.counted:
+            dc = _double_counting(c, p)
+            if dc:
+                out.append(dc)
+    relax = rules.relaxation
     if relax and verdict != "eligible":
         flag = getattr(p, relax.applies_if)
         if flag is not False:
@@ -127,10 +131,11 @@ def check(profile: Mapping[str, Any] | Profile, jurisdiction: str,
     p = parse_profile(profile)
     j = resolve_jurisdiction(jurisdiction)
     rules = load_rules(j)
-    results = tuple(evaluate(r, p) for r in rules.rules)
+    results = tuple([evaluate(r, p) for r in rules.rules])
     statuses = {c.status for c in results}
     verdict = ("not_eligible" if "not_met" in statuses
                else "undetermined" if "unknown" in statuses else "eligible")
     doc_status, status_warning = _status(j, as_of or date.today())
-    return CheckResult(p.label, j, verdict, results, _missing(results),
+    missing = _missing(results) if "unknown" in statuses else ()
+    return CheckResult(p.label, j, verdict, results, missing,
                        _warnings(results, p, verdict, j, status_warning), doc_status)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from .rules import Rule, levels
 
@@ -28,22 +29,30 @@ def show(d: Decimal) -> str:
     return text
 
 
+Text = str | Callable[[], str] | None  # texts are built only when shown: screening is faster
+
+
+def text(t: Text) -> str | None:
+    return t() if callable(t) else t
+
+
 def unit_text(unit: str | None, points: bool = False) -> str:
     if unit == "%":
         return "个百分点" if points else "%"
     return unit or ""
 
 
-@dataclass(frozen=True)
-class CriterionResult:
+class CriterionResult(NamedTuple):
+    """Immutable (a NamedTuple: batch screening builds ~20 per check, and a tuple is cheap)."""
+
     rule: Rule
     status: str  # met | not_met | unknown
     value: Decimal | bool | str | None = None
     margin: Decimal | None = None  # value − threshold (approximate when `approx`)
     approx: bool = False  # value derived with a root: shown rounded, decided exactly
-    derivation: str | None = None
+    derivation: Text = None
     missing: tuple[str, ...] = ()
-    gap: str | None = None  # smallest change that would meet the criterion
+    gap: Text = None  # smallest change that would meet the criterion
     note: str | None = None  # e.g. 不适用 (not a high-energy industry)
     alternatives: tuple[CriterionResult, ...] = ()
 
@@ -91,7 +100,7 @@ class CriterionResult:
             "threshold": self.threshold_json(), "unit": r.unit,
             "margin": number(round(self.margin, 4)) if self.margin is not None else None,
             "margin_text": self.margin_text(), "qualifier": r.qualifier, "phrase": r.phrase,
-            "required": True, "derivation": self.derivation, "gap": self.gap,
+            "required": True, "derivation": text(self.derivation), "gap": text(self.gap),
             "note": self.note, "reading": r.reading,
             "citation": {"id": r.citation, "quote": r.phrase},
         }
@@ -146,7 +155,7 @@ class CheckResult:
             "criteria": [c.to_json() for c in self.criteria],
             "missing": [m.to_json() for m in self.missing],
             "warnings": [w.to_json() for w in self.warnings],
-            "gaps": [{"metric": c.metric, "gap": c.gap, "citation": c.rule.citation}
+            "gaps": [{"metric": c.metric, "gap": text(c.gap), "citation": c.rule.citation}
                      for c in self.failed if c.gap],
             "document_status": self.document_status,
         }

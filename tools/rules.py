@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -58,7 +58,7 @@ def operator_words() -> tuple[dict[str, str], dict[str, str]]:
     return dict(d["words"]), dict(d["negations"])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rule:
     """One criterion (or one alternative of a criterion) with the clause it encodes."""
 
@@ -77,10 +77,10 @@ class Rule:
     reading: str | None = None  # how an ambiguous phrase is read
     alternatives: tuple[Rule, ...] = ()
     index: int = 0
-
-    @property
-    def kind(self) -> str:
-        return metrics()[self.metric].kind
+    kind: str = ""  # the metric's kind, filled in by the loader
+    key: str = ""  # the profile key a fact is read from
+    applies_if: str | None = None  # a conditional fact applies only when this fact is true
+    series: str | None = None  # by-year profile key a value can be derived from
 
     @property
     def label(self) -> str:
@@ -105,6 +105,12 @@ class JurisdictionRules:
     rules: tuple[Rule, ...]
     relaxation: Relaxation | None = None
     by_metric: dict[str, Rule] = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def counted(self) -> frozenset[str]:
+        """Metrics of criteria that sum enterprise categories (double counting can occur)."""
+        return frozenset(r.metric for r in self.rules
+                         if r.categories or any(a.categories for a in r.alternatives))
 
 
 def _rule(j: str, d: dict[str, Any], index: int, citation: str | None = None) -> Rule:
@@ -138,7 +144,8 @@ def _rule(j: str, d: dict[str, Any], index: int, citation: str | None = None) ->
         threshold=threshold, expect=d.get("expect"), unit=d.get("unit") or m.unit,
         qualifier=d.get("qualifier"), negated=bool(d.get("negated")), years=d.get("years"),
         categories=tuple(d.get("categories") or ()), reading=d.get("reading"),
-        alternatives=alts, index=index,
+        alternatives=alts, index=index, kind=m.kind, key=m.fact or metric,
+        applies_if=m.applies_if, series=m.series,
     )
 
 

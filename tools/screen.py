@@ -10,7 +10,7 @@ from typing import Any
 from .derive import relative_margin
 from .evaluate import VERDICT_ORDER, check
 from .profile import Profile, parse_profile
-from .result import VERDICT_LABELS, CheckResult
+from .result import VERDICT_LABELS, CheckResult, text
 from .rules import jurisdictions
 
 
@@ -62,6 +62,6 @@ def summary(result: CheckResult) -> dict[str, Any]:
         "not_met": [c.metric for c in result.failed],
         "unknown": [c.metric for c in result.unknown],
         "missing": [m.key for m in result.missing],
-        "gaps": [c.gap for c in result.failed if c.gap],
+        "gaps": [g for c in result.failed if (g := text(c.gap))],
         "shortfall": float(round(shortfall(result), 4)),
     }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from corpus import get_corpus, verify_quote
@@ -44,7 +46,7 @@ def test_wording_table_is_the_reviewed_one() -> None:
 
 def test_wording_check_catches_a_wrong_operator() -> None:
     good = load_rules("shandong").by_metric["leading_industry_share"]  # 高于70%
-    bad = Rule(**{**good.__dict__, "operator": ">="})
+    bad = dataclasses.replace(good, operator=">=")
     assert wording_problems(bad) == [
         "shandong:leading_industry_share: '高于' means > but the rule says >="]
 
