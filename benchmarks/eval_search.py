@@ -16,14 +16,15 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-from evals.dataset import Item, load_items  # noqa: E402
-from evals.metrics import retrieval_scores  # noqa: E402
-from indexing import get_retriever, settings_from_env  # noqa: E402
+from evals.dataset import Item, load_items
+from evals.metrics import retrieval_scores
+from indexing import get_retriever, settings_from_env
 
 Search = Callable[[str], list[str]]
 
@@ -32,15 +33,17 @@ def items_for(split: str) -> list[Item]:
     return [i for i in load_items(split=split) if i.retrieval_usable]
 
 
-def evaluate(search: Search, items: Sequence[Item]) -> dict[str, object]:
-    per_item = []
+def evaluate(search: Search, items: Sequence[Item]) -> dict[str, Any]:
+    per_item: list[dict[str, Any]] = []
     for item in items:
         ranked = search(item.question or "")
         per_item.append({"id": item.id, "ranked": ranked[:5], "expected": list(item.expected_ids),
                          **retrieval_scores(ranked, item.expected_ids)})
     n = len(per_item)
-    return {"n": n, **{m: sum(float(p[m]) for p in per_item) / n  # type: ignore[arg-type]
-                       for m in ("r@1", "r@3", "mrr")}, "items": per_item}
+    out: dict[str, Any] = {"n": n, "items": per_item}
+    for m in ("r@1", "r@3", "mrr"):
+        out[m] = sum(float(p[m]) for p in per_item) / n
+    return out
 
 
 OVERRIDES: dict[str, float] = {}
@@ -59,7 +62,10 @@ def channel_search(channel: str, weight: float | None = None) -> Search:
 def peer_searches(dense: bool) -> dict[str, Search]:
     from evals.baselines import build_baselines
 
-    return {b.name: (lambda q, b=b: list(b.search(q, k=5))) for b in build_baselines(dense=dense)}
+    def bind(baseline: Any) -> Search:
+        return lambda q: list(baseline.search(q, k=5))
+
+    return {b.name: bind(b) for b in build_baselines(dense=dense)}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -85,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.misses:
         r = evaluate(channel_search("bm25"), splits[args.misses])
-        for p in r["items"]:  # type: ignore[attr-defined]
+        for p in r["items"]:
             if p["r@1"] < 1:
                 item = next(i for i in splits[args.misses] if i.id == p["id"])
                 print(f"{p['id']}\t{item.question}\n    expected {p['expected']}\n"

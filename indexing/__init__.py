@@ -17,7 +17,7 @@ from .settings import Settings, SettingsError, settings_from_env
 
 def as_langchain_retriever(k: int = 5, jurisdiction: str | list[str] | None = None) -> Any:
     """A `langchain_core.retrievers.BaseRetriever` over `search`, yielding cited Documents."""
-    from .langchain import CorpusRetriever
+    from .lc_retriever import CorpusRetriever
 
     return CorpusRetriever(k=k, jurisdiction=jurisdiction)
 

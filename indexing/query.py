@@ -14,7 +14,7 @@ ALL_WORDS = ("五省", "五地", "五个地方", "五份", "各地", "各省", "
              "哪些地方", "哪几个", "都有哪些地区", "每个地方", "各个地方", "几个地方")
 # A one-character abbreviation (川, 黔, 鲁…) counts only beside one of these or a non-Chinese
 # character, so 青 in 青年 or 贵 in 宝贵 is not read as a place.
-_ABBR_NEIGHBOURS = set("省市的和与及、，,。？?！!呢版地方那这里边对跟同啥怎要规")
+_ABBR_NEIGHBOURS = set("省市的和与及、，,。？?！!呢版地方那这里边对跟同啥怎要规等二三四五两几")
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NUM = "零〇一二三四五六七八九十百两0-9"
@@ -147,3 +147,8 @@ def resolve_references(text: str, default_doc: str | None = None) -> list[str]:
                     out.append(candidate)
                     break
     return out
+
+
+def strip_references(text: str) -> str:
+    """The text without its explicit references (第十二条, 附件一), which carry no topic words."""
+    return _REF.sub(" ", to_simplified(text))

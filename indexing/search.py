@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from corpus import get_corpus
+from corpus import data_home, get_corpus
 
 from .hits import Hit
 from .query import detect_jurisdictions as _detect
-from .query import mentions, resolve_references
+from .query import mentions, resolve_references, strip_references
 from .settings import Settings, settings_from_env
 from .store import LexicalBundle, open_lexical
 
@@ -90,7 +90,8 @@ class Retriever:
         if channel in ("bm25", "fused"):
             names = [query[m.start:m.end] for m in mentions(query)]
             drop = {t for n in names for t in self.lex.tokenizer.tokens(n)}
-            terms = self.lex.tokenizer.query_terms(query, drop, self.settings.synonym_weight)
+            terms = self.lex.tokenizer.query_terms(strip_references(query), drop,
+                                                   self.settings.synonym_weight)
             bm = self.lex.lexical.scores(terms)
             if channel == "bm25":
                 out[mask] = bm[mask]
@@ -162,13 +163,19 @@ class Retriever:
 
 
 @lru_cache(maxsize=4)
-def _retriever(settings: Settings, fingerprint: str) -> Retriever:
+def _retriever(settings: Settings, fingerprint: str, home: str) -> Retriever:
     return Retriever(settings)
 
 
+def clear_cache() -> None:
+    """Forget the shared retrievers (after the data directory or the index changed)."""
+    _retriever.cache_clear()
+
+
 def get_retriever(settings: Settings | None = None) -> Retriever:
-    """The shared retriever for the current corpus and settings (environment by default)."""
-    return _retriever(settings or settings_from_env(), get_corpus().fingerprint)
+    """The shared retriever for the current corpus, data directory and settings (environment
+    by default)."""
+    return _retriever(settings or settings_from_env(), get_corpus().fingerprint, str(data_home()))
 
 
 def search(query: str, k: int = 5, jurisdiction: str | Sequence[str] | None = None,

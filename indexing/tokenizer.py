@@ -87,10 +87,10 @@ class Tokenizer:
         return [w for w in self.words(text) if w not in self._stop]
 
     def bridged(self, text: str) -> list[str]:
-        """Compounds the texts use, split in the question by a stopword: 集群的有效期 → 集群有效期."""
+        """Compounds of the texts split by a stopword in the question: 集群的有效期 → 集群有效期."""
         freq: dict[str, int] = self._jt.FREQ  # type: ignore[attr-defined]
-        seq = [w for w in (w.strip().lower() for w in self._jt.cut(nfkc(text), HMM=False))  # type: ignore[attr-defined]
-               if w and not _NOISE.match(w)]
+        cut = self._jt.cut(nfkc(text), HMM=False)  # type: ignore[attr-defined]
+        seq = [w for w in (w.strip().lower() for w in cut) if w and not _NOISE.match(w)]
         out = []
         for i, a in enumerate(seq):
             if a in self._stop:

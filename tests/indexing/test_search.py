@@ -1,0 +1,118 @@
+"""`search`: ranking on the unit-test questions, filters, references, levels, the Hit shape."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+
+from corpus import get_corpus, verify_quote
+from corpus.store import add_document
+from indexing import Hit, SearchError, get_retriever, search
+from indexing.settings import Settings
+
+CASES = yaml.safe_load((Path(__file__).parent / "questions.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["q"] for c in CASES])
+def test_first_hit(case: dict, built_index: Path) -> None:
+    hits = search(case["q"], k=3, jurisdiction=case.get("jurisdiction"))
+    assert hits[0].id == case["top"]
+
+
+def test_hit_shape_and_verbatim_text(built_index: Path) -> None:
+    hit = search("青海的集群认定后几年有效", k=1)[0]
+    assert hit == Hit(id="qinghai:第十四条", doc="qinghai", score=hit.score,
+                      text=get_corpus().quote("qinghai:第十四条"), chapter="第四章 动态管理",
+                      title=None, matched=None, via="bm25")
+    assert hit.score > 0 and verify_quote(hit.id, hit.text)
+    assert list(hit.to_json()) == ["id", "doc", "score", "text", "chapter", "title", "matched",
+                                   "via"]
+    json.dumps(hit.to_json(), ensure_ascii=False)
+    with pytest.raises(AttributeError):
+        hit.score = 1.0  # type: ignore[misc]
+
+
+def test_item_match_rolls_up_to_its_article(built_index: Path) -> None:
+    hit = search("四川集群占地面积不超过多少平方公里", k=1)[0]
+    assert (hit.id, hit.matched) == ("sichuan:第十一条", "sichuan:第十一条:（一）")
+    items = search("四川集群占地面积不超过多少平方公里", k=3, level="item")
+    assert items[0].id == "sichuan:第十一条:（一）"
+    assert items[0].text == get_corpus().quote("sichuan:第十一条:（一）")
+
+
+def test_named_jurisdiction_filters(built_index: Path) -> None:
+    hits = search("山东的集群有效期", k=10)
+    assert hits and {h.doc for h in hits} == {"shandong"}
+    both = search("青海和四川的复核", k=20)
+    assert {h.doc for h in both} == {"qinghai", "sichuan"}
+
+
+def test_explicit_jurisdiction_overrides_the_question(built_index: Path) -> None:
+    hits = search("青海的集群有效期", k=5, jurisdiction="shandong")
+    assert {h.doc for h in hits} == {"shandong"} and hits[0].id == "shandong:第十二条"
+    hits = search("有效期", k=10, jurisdiction=["qinghai", "zhangye"])
+    assert {h.doc for h in hits} == {"qinghai", "zhangye"}
+    hits = search("青海的集群有效期", k=30, jurisdiction="all")
+    assert len({h.doc for h in hits}) == 5
+    assert search("有效期", k=3, jurisdiction="青海")[0].doc == "qinghai"  # a place name works
+
+
+def test_without_a_place_every_document_competes(built_index: Path) -> None:
+    hits = search("集群有效期为三年", k=10)
+    assert len({h.doc for h in hits}) >= 4
+
+
+def test_references_come_first(built_index: Path) -> None:
+    hits = search("青海第十二条和有效期", k=3)
+    assert hits[0].id == "qinghai:第十二条" and hits[0].via == "reference"
+    assert hits[0].score > hits[1].score
+    assert hits[1].id == "qinghai:第十四条"
+    hits = search("第十一条第（一）项", k=2, jurisdiction="sichuan")
+    assert (hits[0].id, hits[0].matched) == ("sichuan:第十一条", "sichuan:第十一条:（一）")
+    # a reference outside an explicit filter is not returned
+    assert all(h.doc == "qinghai" for h in search("山东第十二条", jurisdiction="qinghai"))
+
+
+def test_no_match_is_empty_not_an_error(built_index: Path) -> None:
+    assert search("今天天气怎么样", k=5) == []
+    assert search("", k=5) == []
+
+
+def test_k_limits_and_sorts(built_index: Path) -> None:
+    hits = search("集群", k=7)
+    assert len(hits) == 7
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"jurisdiction": "beijing"}, "未知的地区"),
+    ({"level": "chapter"}, "level"),
+    ({"k": 0}, "k"),
+])
+def test_bad_arguments(kwargs: dict, message: str, built_index: Path) -> None:
+    with pytest.raises(SearchError, match=message):
+        search("有效期", **kwargs)
+
+
+def test_numpy_scores_equal_bm25s(built_index: Path) -> None:
+    import bm25s
+
+    retriever = get_retriever(Settings())
+    bundle = retriever.lex
+    reference = bm25s.BM25.load(str(bundle.path / "bm25"))
+    for q in ("集群有效期几年", "工业互联网平台应用普及率", "撤销认定的情形"):
+        tokens = [t for t in bundle.tokenizer.tokens(q) if bundle.lexical.knows(t)]
+        ours = bundle.lexical.scores(tokens)
+        theirs = reference.get_scores(tokens)
+        np.testing.assert_allclose(ours, theirs, rtol=1e-5)
+
+
+def test_user_added_document_is_searched(tmp_path: Path, built_index: Path) -> None:
+    add_document(Path(__file__).parent / "fixtures" / "yunxi.txt", "yunxi")
+    hits = search("云溪的竹木质量抽检多久一次", k=3)
+    assert hits[0].id == "yunxi:第四条"
+    assert search("竹木加工企业不少于多少家", k=1)[0].id == "yunxi:第三条"
