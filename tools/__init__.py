@@ -1,5 +1,6 @@
 """Eligibility and comparison tools: rules as data, exact three-valued checks, comparisons."""
 
+from .agent_tools import langchain_tools
 from .compare import METRICS, TOPICS, UnknownTopic, compare_metric, compare_topic
 from .evaluate import UnknownJurisdiction, check, resolve_jurisdiction
 from .loading import load_profiles
@@ -24,6 +25,7 @@ __all__ = [
     "compare_metric",
     "compare_topic",
     "jurisdictions",
+    "langchain_tools",
     "load_profiles",
     "load_rules",
     "parse_profile",

@@ -225,12 +225,15 @@ def _suggest(key: str) -> str:
     return f"，是否指 {near[0]}？(did you mean {near[0]}?)" if near else ""
 
 
-def _one_line(exc: ValidationError, where: str) -> str:
+def one_line(exc: ValidationError, where: str = "") -> str:
+    """A pydantic error as one line, Chinese then English, with the nearest key for typos."""
     parts = []
     for err in exc.errors():
         loc = ".".join(str(x) for x in err["loc"])
         ctx = err.get("ctx") or {}
         msg = str(ctx.get("error") or err["msg"]).removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            msg = f"未知字段{_suggest(str(err['loc'][-1]))} (unknown key)"
         parts.append(f"{loc}: {msg}" if loc else msg)
     return f"{where}画像数据有误 (invalid profile): " + "；".join(parts)
 
@@ -250,6 +253,6 @@ def parse_profile(data: Mapping[str, Any] | Profile, where: str = "") -> Profile
     try:
         profile = Profile.model_validate(known)
     except ValidationError as exc:
-        raise ProfileError(_one_line(exc, where)) from None
+        raise ProfileError(one_line(exc, where)) from None
     profile._warnings = tuple(warnings)
     return profile
