@@ -16,8 +16,8 @@ from .screen import check_all
 
 
 class CheckArgs(BaseModel):
-    profile: Profile = Field(description="集群画像：单位固定为 亿元、百分数（55 即 55%）、平方公里；"
-                                         "未知的数据不要填，不要填 0")
+    profile: Profile = Field(description="集群画像：单位固定为 亿元、百分数（55 即 55%）、"
+                                         "平方公里；未知的数据不要填，不要填 0")
     jurisdiction: str = Field("all", description="sichuan/guizhou/shandong/zhangye/qinghai "
                                                  "或中文简称（青海），all 表示五地全部")
     as_of: str | None = Field(None, description="判断文件是否有效所用的日期 YYYY-MM-DD，默认今天")

@@ -47,8 +47,8 @@ def test_check_human_output(tmp_path: Path) -> None:
     assert res.exit_code == 0
     lines = res.output.splitlines()
     assert lines[0] == "【青海】某县机械集群：不符合（满足 5 项，不满足 1 项，未知 14 项）"
-    assert "  ✗ 近三年集群年产值（每一年）：18亿元，标准 ≥ 20亿元（差 2 亿元）  〔qinghai:附件一〕" \
-        "“近三年产值均在20亿元以上”" in lines
+    assert ("  ✗ 近三年集群年产值（每一年）：18亿元，标准 ≥ 20亿元（差 2 亿元）  "
+            "〔qinghai:附件一〕“近三年产值均在20亿元以上”") in lines
     assert "      差距：2022年产值需增加 2 亿元（至 20 亿元以上）" in lines
 
 
@@ -72,8 +72,8 @@ def test_bad_input_is_one_line_and_exit_1(tmp_path: Path) -> None:
     bad = write(tmp_path, "bad.json", '{"sme_output_share": 150}')
     res = run("check", "--profile", bad)
     assert res.exit_code == 1
-    assert res.output == ("Error: 画像数据有误 (invalid profile): sme_output_share: 比例不能超过100 "
-                          "(a percentage over 100): 150\n")
+    assert res.output == ("Error: 画像数据有误 (invalid profile): sme_output_share: "
+                          "比例不能超过100 (a percentage over 100): 150\n")
     res = run("check", "--profile", str(tmp_path / "none.json"))
     assert res.exit_code == 1 and "profile file not found" in res.output
     res = run("check", "--profile", bad, "-j", "mars")
@@ -95,7 +95,8 @@ def test_compare_metric_json_and_text() -> None:
 
 def test_compare_topic_and_errors() -> None:
     res = run("compare", "--topic", "appeal")
-    assert res.exit_code == 0 and "  差异：申诉期限：青海有规定，四川、贵州、山东、张掖未规定" in res.output
+    assert res.exit_code == 0
+    assert "  差异：申诉期限：青海有规定，四川、贵州、山东、张掖未规定" in res.output
     res = run("compare")
     assert res.exit_code == 1 and "exactly one of --metric, --topic" in res.output
     res = run("compare", "--topic", "weather")

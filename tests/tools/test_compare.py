@@ -24,7 +24,8 @@ def test_compare_metric_shows_qualifiers_and_absent_rows() -> None:
     count = {r["jurisdiction"]: r for r in compare_metric("enterprise_count")["rows"]}
     assert count["zhangye"]["threshold"] == 10 and count["sichuan"]["absent"] is True
     growth = {r["jurisdiction"]: r for r in compare_metric("output_growth")["rows"]}
-    assert growth["sichuan"]["note"].startswith("认定标准未规定此项；相关规定见 leading_industry_growth")
+    assert growth["sichuan"]["note"].startswith(
+        "认定标准未规定此项；相关规定见 leading_industry_growth")
     assert growth["shandong"]["reading"]
 
 

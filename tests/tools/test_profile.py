@@ -18,11 +18,13 @@ from tools import ProfileError, check, load_profiles, parse_profile
     ({"leading_industry_share": 120},
      "画像数据有误 (invalid profile): leading_industry_share: 比例不能超过100 "
      "(a percentage over 100): 120"),
-    ({"area_km2": "很大"}, "画像数据有误 (invalid profile): area_km2: 应为数字 (not a number): '很大'"),
+    ({"area_km2": "很大"},
+     "画像数据有误 (invalid profile): area_km2: 应为数字 (not a number): '很大'"),
     ({"little_giant": 1.5},
      "画像数据有误 (invalid profile): little_giant: 应为整数 (not a whole number): 1.5"),
     ({"output_by_year": {"去年": 3}},
-     "画像数据有误 (invalid profile): output_by_year: 年份应为四位数字 (year must be like 2024): '去年'"),
+     "画像数据有误 (invalid profile): output_by_year: 年份应为四位数字 "
+     "(year must be like 2024): '去年'"),
     ({"operating_body": "maybe"},
      "画像数据有误 (invalid profile): operating_body: 应为 是/否 (not yes/no): 'maybe'"),
     ({"single_champion": 1, "little_giant": 0, "leading_industry_champions": 2},
