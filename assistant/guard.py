@@ -12,7 +12,7 @@ from corpus import get_corpus, verify_quote
 
 from . import quotes
 from .answer import CitationList
-from .numbers import find_quantities
+from .numbers import find_quantities, to_yi
 
 CITE = re.compile(r"\[([a-z][a-z0-9_]*:[^\[\]\s]+)\]")
 QUOTED = re.compile(r"“([^”]{4,})”|「([^」]{4,})」")
@@ -33,8 +33,27 @@ class GuardResult:
         return CITE.sub(sub, prose)
 
 
-def numbers(text: str) -> set[Decimal]:
-    return {q.value.normalize() for q in find_quantities(text)}
+_MONEY = ("亿元", "亿", "万元", "万", "元")
+
+
+def numbers(text: str) -> set[tuple[Decimal, str]]:
+    """(value, unit class) of every number: money in 亿元 ("money"), "%", other unit words as
+    written, "" for a bare number. 50亿元 and 50% are different facts."""
+    out = set()
+    for q in find_quantities(text):
+        if q.unit in _MONEY:
+            out.add((to_yi(q.value, q.unit).normalize(), "money"))
+        else:
+            out.add((q.value.normalize(), q.unit))
+    return out
+
+
+def _unsupported(stated: set[tuple[Decimal, str]],
+                 allowed: set[tuple[Decimal, str]]) -> list[Decimal]:
+    values = {v for v, _ in allowed}
+    return sorted(v for v, unit in stated
+                  if (unit and (v, unit) not in allowed and (v, "") not in allowed)
+                  or (not unit and v not in values))
 
 
 def check_answer(prose: str, evidence: Sequence[str]) -> GuardResult:
@@ -49,7 +68,7 @@ def check_answer(prose: str, evidence: Sequence[str]) -> GuardResult:
     if unknown:
         return GuardResult(False, f"引用编号不存在：{'、'.join(unknown)}")
     pool = "\n".join(evidence)
-    unseen = [cid for cid in ids if cid not in pool and cid.split(":")[0] + ":" not in pool]
+    unseen = [cid for cid in ids if cid not in pool and ":".join(cid.split(":")[:2]) not in pool]
     if unseen:
         return GuardResult(False, f"引用了工具结果之外的条文：{'、'.join(unseen)}")
     for m in QUOTED.finditer(prose):
@@ -58,7 +77,7 @@ def check_answer(prose: str, evidence: Sequence[str]) -> GuardResult:
             return GuardResult(False, f"引文不是原文：“{text[:20]}”")
     allowed = numbers(pool) | numbers(" ".join(corpus.quote(cid) for cid in ids))
     stated = numbers(CITE.sub(" ", prose))
-    extra = sorted(stated - allowed)
+    extra = _unsupported(stated, allowed)
     if extra:
         shown = "、".join(format(d, "f") for d in extra[:3])
         return GuardResult(False, f"回答中的数字不在工具结果中：{shown}")

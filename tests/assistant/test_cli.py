@@ -1,0 +1,70 @@
+"""`policy-assistant ask` and `chat` through click's CliRunner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from policy_assistant.cli import cli
+
+
+def _run(args: list[str], stdin: str | None = None):
+    return CliRunner().invoke(cli, args, input=stdin)
+
+
+def test_ask_json_one_object() -> None:
+    r = _run(["ask", "--json", "--as-of", "2026-11-22", "青海的集群有效期几年？"])
+    assert r.exit_code == 0, r.output
+    (line,) = r.stdout.strip().splitlines()
+    d = json.loads(line)
+    assert d["question"] == "青海的集群有效期几年？" and d["intent"] == "lookup"
+    assert d["citations"][0]["id"] == "qinghai:第十四条"
+    assert d["citations"][0]["quote"].startswith("集群有效期为三年。")
+
+
+def test_ask_text_output() -> None:
+    r = _run(["ask", "--as-of", "2026-11-22", "青海的集群有效期几年？"])
+    assert r.exit_code == 0
+    assert r.stdout.startswith("青海 第十四条：集群有效期为三年。")
+    assert "依据：\n[1] 青海 第十四条（qinghai:第十四条）：“集群有效期为三年。" in r.output
+
+
+def test_ask_stdin_lines_are_independent() -> None:
+    r = _run(["ask", "--json", "--as-of", "2026-11-22"],
+             "我们在青海，近三年产值18亿、21亿、23亿元\n还差多少\n")
+    first, second = (json.loads(x) for x in r.stdout.strip().splitlines())
+    assert first["intent"] == "eligibility" and first["results"][0]["verdict"] == "not_eligible"
+    assert second["profile"] == {}  # a fresh conversation: nothing carried over
+
+
+def test_chat_piped_lines_are_one_conversation() -> None:
+    r = _run(["chat", "--json", "--as-of", "2026-11-22"],
+             "我们在青海，近三年产值18亿、21亿、23亿元\n那山东呢\n重新开始\n")
+    answers = [json.loads(x) for x in r.stdout.strip().splitlines()]
+    assert [a["intent"] for a in answers] == ["eligibility", "eligibility", "reset"]
+    assert answers[1]["results"][0]["jurisdiction"] == "shandong"
+    assert answers[1]["profile"]["output_by_year"] == {"2023": 18, "2024": 21, "2025": 23}
+
+
+def test_chat_save_and_load(tmp_path: Path) -> None:
+    saved = tmp_path / "conv.json"
+    r = _run(["chat", "--json", "--as-of", "2026-11-22", "--save", str(saved)],
+             "我们在青海，中小企业占比55.5%\n")
+    assert r.exit_code == 0 and saved.exists()
+    r2 = _run(["chat", "--json", "--load", str(saved)], "主导产业占比60%\n")
+    d = json.loads(r2.stdout.strip().splitlines()[-1])
+    assert d["profile"] == {"sme_output_share": 55.5, "leading_industry_share": 60}
+    assert d["results"][0]["jurisdiction"] == "qinghai"
+
+
+def test_bad_input_one_line_error(tmp_path: Path) -> None:
+    r = _run(["ask", "   "])
+    assert r.exit_code != 0 and "问题为空" in r.output and "Traceback" not in r.output
+    r = _run(["ask", "--as-of", "22/11/2026", "青海的集群有效期几年？"])
+    assert r.exit_code != 0 and "日期格式应为 YYYY-MM-DD" in r.output
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", encoding="utf-8")
+    r = _run(["chat", "--load", str(bad)], "你好\n")
+    assert r.exit_code != 0 and "无法读取对话文件" in r.output
