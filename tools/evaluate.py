@@ -11,7 +11,7 @@ from typing import Any
 
 from corpus import document_status, get_corpus
 
-from .derive import evaluate
+from .derive import Evaluator, compile_rule
 from .profile import Profile, parse_profile
 from .result import CheckResult, CriterionResult, Missing, Warning_
 from .rules import _data, jurisdictions, load_rules
@@ -23,6 +23,11 @@ class UnknownJurisdiction(ValueError):
     def __init__(self, name: str, nearest: list[str]):
         near = "、".join(nearest) or "、".join(jurisdictions())
         super().__init__(f"未知地区 (unknown jurisdiction): {name!r}；可选 (choose from): {near}")
+
+
+@cache
+def evaluators(jurisdiction: str) -> tuple[Evaluator, ...]:
+    return tuple(compile_rule(r) for r in load_rules(jurisdiction).rules)
 
 
 @cache
@@ -61,17 +66,14 @@ def _status(jurisdiction: str, as_of: date) -> tuple[dict[str, Any], Warning_ | 
 
 def _missing(criteria: tuple[CriterionResult, ...]) -> tuple[Missing, ...]:
     """Missing facts, most decisive first: a fact that settles more criteria comes first."""
-    seen: dict[str, list[str]] = {}
+    seen: dict[str, dict[str, None]] = {}
     for c in criteria:
         if c.status == "unknown":
             for key in c.missing:
-                seen.setdefault(key, [])
-                if c.metric not in seen[key]:
-                    seen[key].append(c.metric)
+                seen.setdefault(key, {})[c.metric] = None
     labels = profile_key_labels()
-    order = list(seen)
-    keys = sorted(seen, key=lambda k: (-len(seen[k]), order.index(k)))
-    return tuple(Missing(k, labels.get(k, k), tuple(seen[k])) for k in keys)
+    keys = sorted(seen, key=lambda k: -len(seen[k]))  # stable: ties keep the rules' order
+    return tuple([Missing(k, labels.get(k, k), tuple(seen[k])) for k in keys])
 
 
 def _double_counting(c: CriterionResult, p: Profile) -> Warning_ | None:
@@ -101,7 +103,8 @@ def _warnings(results: tuple[CriterionResult, ...], p: Profile, verdict: str,
         out.append(status_warning)
     out.extend(Warning_("unknown_key", w) for w in p.warnings)
     rules = load_rules(jurisdiction)
-    for c in results:
+    for i in rules.flagged:  # only criteria with a reading, a qualifier or a category sum
+        c = results[i]
         if c.status == "unknown":
             continue
         r = c.rule
@@ -131,7 +134,7 @@ def check(profile: Mapping[str, Any] | Profile, jurisdiction: str,
     p = parse_profile(profile)
     j = resolve_jurisdiction(jurisdiction)
     rules = load_rules(j)
-    results = tuple([evaluate(r, p) for r in rules.rules])
+    results = tuple([ev(p) for ev in evaluators(j)])
     statuses = {c.status for c in results}
     verdict = ("not_eligible" if "not_met" in statuses
                else "undetermined" if "unknown" in statuses else "eligible")

@@ -109,8 +109,7 @@ class CriterionResult(NamedTuple):
         return out
 
 
-@dataclass(frozen=True)
-class Warning_:
+class Warning_(NamedTuple):
     code: str
     message: str
     citations: tuple[str, ...] = ()
@@ -119,8 +118,7 @@ class Warning_:
         return {"code": self.code, "message": self.message, "citations": list(self.citations)}
 
 
-@dataclass(frozen=True)
-class Missing:
+class Missing(NamedTuple):
     key: str
     label: str
     criteria: tuple[str, ...]

@@ -107,6 +107,12 @@ class JurisdictionRules:
     by_metric: dict[str, Rule] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
+    def flagged(self) -> tuple[int, ...]:
+        """Positions of criteria that can raise a warning (reading, qualifier, category sum)."""
+        return tuple(i for i, r in enumerate(self.rules)
+                     if r.reading or r.qualifier or r.metric in self.counted)
+
+    @cached_property
     def counted(self) -> frozenset[str]:
         """Metrics of criteria that sum enterprise categories (double counting can occur)."""
         return frozenset(r.metric for r in self.rules
