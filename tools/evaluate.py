@@ -133,7 +133,6 @@ def check(profile: Mapping[str, Any] | Profile, jurisdiction: str,
     """Every criterion of `jurisdiction` against `profile`; exact, three-valued."""
     p = parse_profile(profile)
     j = resolve_jurisdiction(jurisdiction)
-    rules = load_rules(j)
     results = tuple([ev(p) for ev in evaluators(j)])
     statuses = {c.status for c in results}
     verdict = ("not_eligible" if "not_met" in statuses

@@ -116,7 +116,8 @@ def test_compiled_evaluators_match_the_generic_ones() -> None:
     rng = random.Random(7)
     choices = {"area_km2": [None, 99, 100, 101], "rd_growth": [None, 5, "5.01", 4],
                "iip_penetration": [None, 8, 15, "14.99"], "misconduct": [None, True, False],
-               "pillar_industry": [None, True, False], "incident_level": [None, "无", "较大", "重大"],
+               "pillar_industry": [None, True, False],
+               "incident_level": [None, "无", "较大", "重大"],
                "patents_per_10k": [None, 5, 7, 15], "sme_output_share": [None, 50, 60, 70]}
     for _ in range(200):
         p = parse_profile({k: rng.choice(v) for k, v in choices.items()})
