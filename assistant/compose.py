@@ -20,6 +20,7 @@ from .rulebook import clauses, metrics_in
 RERANK_MIN_SCORE = 0.6
 RERANK_SENTENCE_GAIN = 1.5
 ALSO_MIN_SCORE = 0.75  # a close runner-up with an equally good sentence is shown as 另见
+_ASKS_RULE = re.compile(r"要求|门槛|标准|多少|几|条件|比例|不低于|最低|最多|上限|达到")
 _CLAIM = re.compile(r"对吗|对吧|是吗|是不是|没错吧|吗？?$")
 _WHICH = re.compile(r"哪个|哪些|哪几个|哪里|哪一个")
 
@@ -76,7 +77,7 @@ def lookup(question: str, docs: Sequence[str], as_of: date, intent: str = "looku
     if refs:
         for ref in refs[:3]:
             lines.append(f"{cite_label(ref)}原文：{cites.add(ref, get_corpus().quote(ref))}")
-    elif metrics and docs and re.search(r"要求|门槛|标准|多少|几|条件|比例|不低于|最低|最多|上限|达到", question):
+    elif metrics and docs and _ASKS_RULE.search(question):
         lines = threshold_lines(question, metrics, docs, cites)
     if not lines:
         lines = _retrieved(question, docs, cites)
@@ -207,7 +208,8 @@ def explain(question: str, docs: Sequence[str], as_of: date) -> Answer:
 
 
 def _term(question: str) -> str:
-    m = re.search(r"(?:什么是|啥是|何谓|怎么理解|如何理解)[“\"]?(.+?)[”\"]?(?:企业)?[？?。]*$", question) or \
+    m = re.search(r"(?:什么是|啥是|何谓|怎么理解|如何理解)[“\"]?(.+?)[”\"]?(?:企业)?[？?。]*$",
+                  question) or \
         re.search(r"^(.+?)(?:是什么意思|指什么|什么意思|是指什么|的定义|的含义|怎么算)", question)
     if not m:
         return ""
@@ -237,7 +239,8 @@ def _occurrences(term: str, docs: Sequence[str]) -> tuple[list[tuple[str, str]],
 
 def overview(question: str, as_of: date, intent: str = "overview") -> Answer:
     corpus = get_corpus()
-    docs = "\n".join(f"- {short(d)}：《{title(d)}》（{status_of(d, as_of).label}）" for d in corpus.ids)
+    docs = "\n".join(f"- {short(d)}：《{title(d)}》（{status_of(d, as_of).label}）"
+                     for d in corpus.ids)
     prose = ["我可以依据以下文件回答中小企业特色产业集群的问题，每个回答都附原文引用：", docs,
              "可以问：条文内容（如“青海的集群有效期几年”）、认定标准和门槛、能否申报（告诉我产值、"
              "占比、优质企业数量等，我逐项对照）、各地比较、文件是否有效。"]
@@ -248,7 +251,8 @@ def overview(question: str, as_of: date, intent: str = "overview") -> Answer:
 
 def out_of_scope(question: str, as_of: date, reason: str = "") -> Answer:
     covered = "、".join(short(d) for d in get_corpus().ids)
-    prose = [f"抱歉，这个问题超出了我能依据的文件范围。我只能依据{covered}五份关于中小企业特色产业集群"
+    prose = [f"抱歉，这个问题超出了我能依据的文件范围。我只能依据{covered}"
+             "五份关于中小企业特色产业集群"
              "培育认定的文件原文作答，不回答其他地区、其他政策或文件未规定的事项，也不会编造内容。",
              "您可以问这些文件中的条文、认定标准、能否申报、各地比较或文件是否有效。"]
     return finish(question, "out_of_scope", prose, CitationList(), [], as_of, notes=(reason,)

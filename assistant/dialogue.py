@@ -23,7 +23,8 @@ from .textnorm import clean, strip_injection
 EXPORT_VERSION = 1
 _GAP = re.compile(r"还差|差多少|差距|差在哪|哪里不够|怎么才能")
 _WHY = re.compile(r"为什么|为啥|怎么不行|哪里不行")
-_ASKS_ABOUT_RULES = re.compile(r"对吗|对吧|是吗|是不是|没错吧|规定|要求|门槛|标准是|多久|多少|什么|怎么|哪")
+_ASKS_ABOUT_RULES = re.compile(r"对吗|对吧|是吗|是不是|没错吧|规定|要求|门槛|标准是"
+                               r"|多久|多少|什么|怎么|哪")
 _FIRST_PERSON = re.compile(r"我们|我县|我市|咱们|本集群|我们的|我的|我方")
 _SHORT_FOLLOWUP = re.compile(r"^(?:那|换成|改成|如果是|要是)?[^，,。]{0,8}(?:呢|的呢)?[？?]?$")
 
@@ -65,7 +66,8 @@ class Conversation:
         intent = r.intent
         if intent == "reset":
             self.reset()
-            return compose.finish(text, "reset", ["好的，已清空之前的对话和集群数据，可以重新开始。"],
+            return compose.finish(text, "reset",
+                                  ["好的，已清空之前的对话和集群数据，可以重新开始。"],
                                   CitationList(), [], today)
         if intent in ("greeting", "overview"):
             return compose.overview(text, today, intent)
@@ -112,7 +114,8 @@ class Conversation:
         if ex.metrics:
             self.last_metrics = list(ex.metrics)
         if not self.jurisdictions:
-            asks = (*ex.questions, "请问您想对照哪个地方的认定标准？（四川、贵州、山东、张掖、青海）")
+            asks = (*ex.questions,
+                    "请问您想对照哪个地方的认定标准？（四川、贵州、山东、张掖、青海）")
             return compose.finish(text, "clarify", list(asks), CitationList(), [], today,
                                   asks=asks, profile=dict(self.profile), notes=ex.notes)
         focus = "gap" if _GAP.search(question) else "why" if _WHY.search(question) else None

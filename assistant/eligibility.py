@@ -100,7 +100,8 @@ def compose(question: str, profile: dict[str, Any], docs: Sequence[str], as_of: 
                 if c.get("derivation"):
                     lines.append(f"  （{c['derivation']}）")
         if counts["unknown"] and res["verdict"] == "not_eligible":
-            lines.append(f"另有 {counts['unknown']} 项因缺少数据未判断；已有条件不满足，补充它们也不会改变结论。")
+            lines.append(f"另有 {counts['unknown']} 项因缺少数据未判断；"
+                         "已有条件不满足，补充它们也不会改变结论。")
         want = asks_for(res)
         missing.extend(m["key"] for m in want)
         if want:

@@ -1,4 +1,5 @@
-"""Profile facts from one utterance: 近三年产值18、22、25亿元, 中小企业占比55%, 3家小巨人, 没有发生事故.
+"""Profile facts from one utterance: 近三年产值18、22、25亿元, 中小企业占比55%, 3家小巨人,
+没有发生事故.
 
 Numbers become exact `Decimal` (counts `int`), money in 亿元, percentages in percent points.
 A hedged or impossible value is not stored: it becomes a question back.
@@ -26,14 +27,15 @@ from .numbers import (
     to_yi,
 )
 
+_SHARE_OF = r"占(?:集群)?(?:总产值)?(?:的)?(?:比例|比重|比)?"
 # Keyword patterns per metric, tried longest-first; a keyword opens the segment its values sit in.
 METRIC_PATTERNS: dict[str, str] = {
-    "sme_output_share": r"中小企业(?:产值)?(?:占(?:集群)?(?:总产值)?(?:的)?(?:比例|比重|比)?|比例|比重)",
-    "leading_industry_share": r"主导产业(?:产值)?(?:占(?:集群)?(?:总产值)?(?:的)?(?:比例|比重|比)?|比例|比重)",
+    "sme_output_share": r"中小企业(?:产值)?(?:" + _SHARE_OF + "|比例|比重)",
+    "leading_industry_share": r"主导产业(?:产值)?(?:" + _SHARE_OF + "|比例|比重)",
     "leading_industry_growth": r"主导产业(?:产值)?(?:的)?(?:年均)?(?:增速|增长率|增长|增幅)",
     "rd_growth": r"研发(?:经费|投入|费用)?(?:的)?(?:年均)?(?:增速|增长率|增长|增幅)",
     "patent_growth": r"(?:有效)?(?:发明)?专利(?:数|数量)?(?:的)?(?:年均)?(?:增速|增长率|增长|增幅)",
-    "patents_per_10k": r"每万人(?:有效)?(?:发明)?专利(?:拥有量|数|数量)?|万人(?:有效)?(?:发明)?专利(?:拥有量|数)?",
+    "patents_per_10k": r"每?万人(?:有效)?(?:发明)?专利(?:拥有量|数|数量)?",
     "output_growth": r"(?:集群)?(?:总)?产值(?:的)?(?:年均)?(?:增速|增长率|增长|增幅)|年均增速",
     "output_by_year": r"(?:集群)?(?:总)?产值|营业收入|营收",
     "iip_penetration": r"工业互联网(?:平台)?(?:应用)?(?:普及率|普及)?",
@@ -43,8 +45,8 @@ METRIC_PATTERNS: dict[str, str] = {
     "patents": r"(?:有效)?发明专利(?:拥有量|数量|数)?",
 }
 SHARE_METRICS = ("sme_output_share", "leading_industry_share", "iip_penetration")
-PERCENT_METRICS = SHARE_METRICS + ("output_growth", "leading_industry_growth", "rd_growth",
-                                   "patent_growth")
+PERCENT_METRICS = (*SHARE_METRICS, "output_growth", "leading_industry_growth", "rd_growth",
+                   "patent_growth")
 COUNT_PATTERNS: dict[str, str] = {
     "little_giant": r"(?:专精特新)?[“\"”']?小巨人[”\"']?(?:企业)?",
     "single_champion": r"(?:制造业)?单项冠军(?:企业)?",
@@ -61,22 +63,27 @@ LABELS = {
     "enterprise_count": "企业户数", "employees": "从业人员数", "patents": "有效发明专利数",
     "little_giant": "专精特新“小巨人”企业数", "single_champion": "制造业单项冠军企业数",
     "specialized_sme": "专精特新中小企业数", "innovative_sme": "创新型中小企业数",
-    "high_tech": "国家级高新技术企业数", "leading_industry_champions": "主导产业的单项冠军或小巨人数",
+    "high_tech": "国家级高新技术企业数",
+    "leading_industry_champions": "主导产业的单项冠军或小巨人数",
 }
 _ALL = sorted(((m, p) for m, p in METRIC_PATTERNS.items()), key=lambda mp: -len(mp[1]))
 _KEY_RE = re.compile("|".join(f"(?P<{m}>{p})" for m, p in _ALL))
-_COUNT_BEFORE = {m: re.compile(r"(?P<neg>没有|无)?(?P<num>" + NUM + r")?\s*[家个]?\s*(?:主导产业的?)?"
+_COUNT_BEFORE = {m: re.compile(r"(?P<neg>没有|无)?(?P<num>" + NUM + r")?\s*[家个]?\s*"
+                               r"(?:主导产业的?)?"
                                + p) for m, p in COUNT_PATTERNS.items()}
 _COUNT_AFTER = {m: re.compile(p + r"(?:企业)?\s*(?:有|为|是|共|共有|数量为|数量是|:|：)?\s*(?P<num>"
                               + NUM + r")\s*[家个]") for m, p in COUNT_PATTERNS.items()}
-_ENTERPRISES = re.compile(r"(?:相关)?(?:生产、服务等?)?企业(?:户数|数量|数)?\s*(?:只有|共有|有|共|为|是|:|：)?\s*"
-                          r"(?P<num>" + NUM + r")\s*户|(?P<num2>" + NUM + r")\s*户(?:相关)?(?:生产、服务等?)?企业")
+_FIRMS = r"(?:相关)?(?:生产、服务等?)?企业"
+_ENTERPRISES = re.compile(_FIRMS + r"(?:户数|数量|数)?\s*(?:只有|共有|有|共|为|是|:|：)?\s*"
+                          r"(?P<num>" + NUM + r")\s*户|(?P<num2>" + NUM + r")\s*户" + _FIRMS)
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 _YEAR_RANGE = re.compile(r"(?P<a>20\d\d)\s*年?\s*(?:至|到|-|—|–|~|～)\s*(?P<b>20\d\d)\s*年?")
-_YEAR_VALUE = re.compile(r"(?P<y>20\d\d)\s*年\s*(?:的)?(?:集群)?(?:总)?(?:产值)?\s*(?:为|是|达到|达|有|:|：)?\s*"
+_YEAR_VALUE = re.compile(r"(?P<y>20\d\d)\s*年\s*(?:的)?(?:集群)?(?:总)?(?:产值)?\s*"
+                         r"(?:为|是|达到|达|有|:|：)?\s*"
                          r"(?P<q>" + NUM + r"\s*(?:亿元|亿|万元|万)?)")
 # Numbers that are not values: 近三年, 三年规划, 第三条.
-_NOT_VALUES = re.compile(r"近[一二两三四五六七八九十\d]+年|[一二两三四五六七八九十\d]+年(?:发展)?(?:规划|计划)"
+_NOT_VALUES = re.compile(r"近[一二两三四五六七八九十\d]+年"
+                         r"|[一二两三四五六七八九十\d]+年(?:发展)?(?:规划|计划)"
                          r"|第[一二两三四五六七八九十百\d]+[条款项年]|[一二两三四五六七八九十\d]+个?方面")
 _BARE_SHARE = re.compile(r"占比|比例|比重")
 _HYPOTHETICAL = re.compile(r"如果|假如|假设|要是|若是|倘若|万一")
@@ -120,9 +127,8 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
             mentioned.append("enterprise_count")
         taken.append((m.start(), m.end()))
 
-    keys = [(m.lastgroup, m.start(), m.end()) for m in _KEY_RE.finditer(s)
+    keys = [(str(m.lastgroup), m.start(), m.end()) for m in _KEY_RE.finditer(s)
             if not any(a <= m.start() < b for a, b in taken)]
-    keys = [(str(k), a, b) for k, a, b in keys]
     if not keys and context_metric and find_quantities(s) and _bare_applies(s, context_metric):
         keys = [(context_metric, 0, 0)]
     for i, (metric, start, end) in enumerate(keys):
@@ -171,7 +177,8 @@ def _bare_applies(s: str, context_metric: str) -> bool:
     discussed, or a bare 30亿 right after we asked for it."""
     if _BARE_SHARE.search(s):
         return context_metric in SHARE_METRICS
-    rest = re.sub(NUM + r"|亿元|亿|万元|万|%|家|个|是|为|的|不对|应该|其实|，|,|。|、|和|呢|吧|啊|了", "", s)
+    fillers = r"|亿元|亿|万元|万|%|家|个|是|为|的|不对|应该|其实|[，,。、]|和|呢|吧|啊|了"
+    rest = re.sub(NUM + fillers, "", s)
     return len(rest.strip()) <= 2
 
 

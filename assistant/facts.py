@@ -1,10 +1,12 @@
-"""Yes/no facts and incident levels from an utterance: 没有发生事故, 设立了管委会, 不属于高耗能行业."""
+"""Yes/no facts and incident levels from an utterance: 没有发生事故, 设立了管委会,
+不属于高耗能行业."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
+_VS_BENCHMARK = r"(?:高于|优于|达到|低于|不如|未达到)(?:行业)?基准"
 # fact key -> keyword pattern. A negation word shortly before the keyword flips it to False.
 BOOL_FACTS: dict[str, str] = {
     "operating_body": r"运营管理机构|运营机构|管委会|管理机构",
@@ -17,8 +19,8 @@ BOOL_FACTS: dict[str, str] = {
     "ethnic_or_revolutionary_area": r"民族地区|革命老区|老区",
     "high_energy_use": r"高耗能",
     "high_water_use": r"高用水|高耗水",
-    "energy_efficiency_above_benchmark": r"能效(?:水平)?(?:高于|优于|达到|低于|不如|未达到)(?:行业)?基准",
-    "water_efficiency_above_benchmark": r"水效(?:水平)?(?:高于|优于|达到|低于|不如|未达到)(?:行业)?基准",
+    "energy_efficiency_above_benchmark": r"能效(?:水平)?" + _VS_BENCHMARK,
+    "water_efficiency_above_benchmark": r"水效(?:水平)?" + _VS_BENCHMARK,
 }
 LEVEL_FACTS = {
     "incident_level": r"(?:安全|质量|环境污染|环保|生产)?(?:安全|质量|环境)?事故",
@@ -28,8 +30,10 @@ LEVEL_WORDS = {"特别重大": "extraordinary", "重大": "major", "较大": "la
 _NEG = re.compile(r"(?:没有|没|未|无|不|非|并未|从未|尚未|否)[^，,。；;、]{0,8}$")
 _NEG_AFTER = re.compile(r"^[^，,。；;]{0,3}(?:没有|不存在|无)")
 _EFF_BAD = re.compile(r"低于|不如|未达到")
-_ALL_OK = re.compile(r"(?:其他|其余|其它|定性|非量化)(?:的)?(?:条件|要求|指标|方面)(?:也)?(?:都|均|全部)(?:满足|符合|具备|达到|没问题)")
-_NO_INCIDENT = re.compile(r"(?:没有|没|未|无|从未|不曾)(?:发生过?|出过|有过?)?(?:任何)?(?:安全|质量|环境|环保|生产)?"
+_ALL_OK = re.compile(r"(?:其他|其余|其它|定性|非量化)(?:的)?(?:条件|要求|指标|方面)(?:也)?"
+                     r"(?:都|均|全部)(?:满足|符合|具备|达到|没问题)")
+_NO_INCIDENT = re.compile(r"(?:没有|没|未|无|从未|不曾)(?:发生过?|出过|有过?)?(?:任何)?"
+                          r"(?:安全|质量|环境|环保|生产)?"
                           r"(?:[、和及与]?(?:安全|质量|环境污染|环境|环保))*(?:等)?(?:事故|问题)")
 # With 其他条件都满足 the user vouches for every yes/no criterion at once.
 FAVOURABLE: dict[str, Any] = {
@@ -40,7 +44,8 @@ FAVOURABLE: dict[str, Any] = {
 }
 
 
-_STATED = re.compile(r"(?:已经|已|均|都)?(?:设立|成立|建立|建有|组建|有|拥有|制定|编制|属于|是|参与|参加|开展|"
+_STATED = re.compile(r"(?:已经|已|均|都)?(?:设立|成立|建立|建有|组建|有|拥有|制定|编制|属于|是"
+                     r"|参与|参加|开展|"
                      r"发生|出现|存在)(?:了|过)?[^，,。；;？?]{0,6}$")
 
 
@@ -81,7 +86,8 @@ def extract_facts(s: str) -> tuple[dict[str, Any], list[str]]:
             if level:
                 facts[key] = level
             elif re.search(r"发生|出过|有过", window):
-                questions.append("请说明发生的" + ("事故" if key == "incident_level" else "网络安全或数据安全事件")
+                what = "事故" if key == "incident_level" else "网络安全或数据安全事件"
+                questions.append("请说明发生的" + what
                                  + "等级（一般、较大、重大或特别重大）。")
             break
     if "incident_level" in facts and "cyber_incident_level" not in facts and re.search(

@@ -17,13 +17,15 @@ _BIG_UNITS = {"万": 10**4, "亿": 10**8}
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％－，＋", "0123456789.%-,+")
 
 #: A number token: Arabic digits (with decimals) and Chinese numerals, mixed (1亿2000万).
-NUM = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千])(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿点])*"
+NUM = (r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千])"
+       r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿点])*")
 NUM_RE = re.compile(NUM)
 
 #: Words that make a value an estimate, not a fact: we ask rather than guess.
 HEDGES = ("大概", "大约", "约为", "约", "左右", "上下", "差不多", "估计", "估算", "可能", "也许",
           "将近", "接近", "几十", "十几", "几百", "几千", "几", "多亿", "多万", "来亿", "余亿",
-          "出头", "不到", "至少", "最多", "以上", "以下", "超过", "不少于", "不低于", "大于", "小于")
+          "出头", "不到", "至少", "最多", "以上", "以下", "超过", "不少于", "不低于", "大于",
+          "小于")
 _HEDGE_RE = re.compile("|".join(map(re.escape, sorted(HEDGES, key=len, reverse=True))))
 
 
@@ -164,7 +166,8 @@ class Quantity:
     raw: str
 
 
-_UNIT_RE = (r"(?P<unit>亿元|亿|万元|万|元|%|个百分点|百分点|平方公里|平方千米|km2|km²|家|个|名|人|件"
+_UNIT_RE = (r"(?P<unit>亿元|亿|万元|万|元|%|个百分点|百分点|平方公里|平方千米|km2|km²|家|个|名|人"
+            r"|件"
             r"|项|户)?")
 _PERCENT_FORMS = [
     re.compile(r"百分之(?P<num>" + NUM + ")"),

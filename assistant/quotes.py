@@ -12,7 +12,8 @@ from functools import lru_cache
 from corpus import get_corpus
 
 _END = re.compile(r"[^。；;！!？?]*[。；;！!？?]|[^。；;！!？?]+$")
-_STOP = set("的了吗呢么是在有和与及或对要会能就都也还请问我们你他它这那哪个些什么怎样如何多少几吧啊呀")
+_STOP = set("的了吗呢么是在有和与及或对要会能就都也还请问我们你他它这那哪个些"
+            "什么怎样如何多少几吧啊呀")
 ASKS_NUMBER = re.compile(r"多久|多长|几|多少|什么时候|何时|期限|时限|截止|哪天|门槛|要求")
 _HAS_NUMBER = re.compile(r"\d|[一二三四五六七八九十]+(?:个|年|日|天|家|次|月)")
 
@@ -29,7 +30,8 @@ def sentences(cid: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-_PLACES = re.compile(r"(?:四川|贵州|山东|张掖|甘肃|青海)(?:省|市)?|(?:中小企业)?(?:特色)?产业集群|集群")
+_PLACES = re.compile(r"(?:四川|贵州|山东|张掖|甘肃|青海)(?:省|市)?"
+                     r"|(?:中小企业)?(?:特色)?产业集群|集群")
 _ITEM = re.compile(r"^[(（][一二三四五六七八九十]+[)）]")
 
 
@@ -62,7 +64,8 @@ def terms(text: str) -> set[str]:
 NUMBER_BONUS = 1.3  # a question asking 多久/几/多少 prefers sentences that state a number
 TIME_BONUS = 1.6  # 多久/什么时候 prefers a sentence with a period or date (15个工作日内, 3月30日前)
 _TIME_Q = re.compile(r"多久|多长时间|什么时候|何时|截止|期限|时限|几天|之内|以内|几号")
-_TIME = re.compile(r"\d+\s*个?(?:工作日|日|天|个月|月)|\d+月\d+日|月底|日前|年底|[一二三四五六七八九十]+个?(?:工作日|个月)")
+_TIME = re.compile(r"\d+\s*个?(?:工作日|日|天|个月|月)|\d+月\d+日|月底|日前|年底"
+                   r"|[一二三四五六七八九十]+个?(?:工作日|个月)")
 SHORT_UNIT = 160
 LENGTH_NORM = 0.0  # (tried 0.3 on dev: worse)
 AVG_SENTENCE = 60  # a unit this short is quoted whole

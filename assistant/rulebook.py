@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+_SHARE_OF = r"占(?:集群)?(?:总产值)?(?:的)?(?:比例|比重|比)?"
 # Question wording → tools metric. Longest match first; tuned on dev questions only.
 QUESTION_METRICS: tuple[tuple[str, str], ...] = (
-    (r"中小企业(?:产值)?占(?:集群)?(?:总产值)?(?:的)?(?:比例|比重|比)?|中小企业产值占比", "sme_output_share"),
-    (r"主导产业(?:产值)?占(?:集群)?(?:总产值)?(?:的)?(?:比例|比重|比)?|主导产业占比", "leading_industry_share"),
+    (r"中小企业(?:产值)?" + _SHARE_OF, "sme_output_share"),
+    (r"主导产业(?:产值)?" + _SHARE_OF, "leading_industry_share"),
     (r"主导产业(?:产值)?(?:的)?(?:年均)?(?:增速|增长)", "leading_industry_growth"),
     (r"研发(?:经费|投入)?(?:的)?(?:年均)?(?:增速|增长)", "rd_growth"),
     (r"每万人|万人(?:有效)?(?:发明)?专利", "patents_per_10k"),
@@ -67,8 +68,7 @@ def clauses(metric: str, jurisdiction: str) -> list[Clause]:
         if any(r.metric == metric for r in members) or (
                 metric == "quality_enterprises" and rule.metric in ("little_giant",
                                                                    "leading_industry_champions")):
-            top = rule if rule.metric == metric or not rule.alternatives else rule
-            out.append(Clause(jurisdiction, metric, top.citation, top.phrase, top.operator,
-                              str(top.threshold) if top.threshold is not None else None,
-                              top.unit, top.qualifier))
+            out.append(Clause(jurisdiction, metric, rule.citation, rule.phrase, rule.operator,
+                              str(rule.threshold) if rule.threshold is not None else None,
+                              rule.unit, rule.qualifier))
     return out

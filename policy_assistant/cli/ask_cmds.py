@@ -47,7 +47,9 @@ def ask(question: str | None, as_of: str | None, as_json: bool) -> None:
 @click.option("--save", "save_path", type=click.Path(dir_okay=False), default=None,
               help="结束时把对话导出为 JSON 文件")
 def chat(as_of: str | None, as_json: bool, load_path: str | None, save_path: str | None) -> None:
-    """多轮对话：集群数据逐轮累积。终端中为交互模式（/reset 重新开始，/save 文件 导出，/quit 退出）；
+    """多轮对话：集群数据逐轮累积。
+
+    终端中为交互模式（/reset 重新开始，/save 文件 导出，/quit 退出）；
     管道输入时每行是同一对话的下一轮。"""
     conv = _load(load_path) if load_path else _conversation(as_of)
     if sys.stdin is not None and sys.stdin.isatty():

@@ -31,7 +31,8 @@ def test_year_value_pairs_mixed_units() -> None:
 
 
 def test_shares_and_counts() -> None:
-    e = extract("中小企业产值占比55%，主导产业占比百分之六十，有3家小巨人和5家专精特新中小企业", TODAY)
+    e = extract("中小企业产值占比55%，主导产业占比百分之六十，有3家小巨人和5家专精特新中小企业",
+                TODAY)
     assert e.facts == {"sme_output_share": D(55), "leading_industry_share": D(60),
                        "little_giant": 3, "specialized_sme": 5}
 

@@ -89,6 +89,7 @@ def test_fmt_never_exponent() -> None:
 
 # --- property-based round trips -----------------------------------------------------------
 
+FULL = str.maketrans("0123456789.", "０１２３４５６７８９．")
 money = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("99999.99"), places=2)
 
 
@@ -100,7 +101,7 @@ def test_chinese_integer_round_trip(n: int) -> None:
 @given(money)
 def test_money_yi_forms_round_trip(d: Decimal) -> None:
     forms = [(f"{fmt(d)}亿元", "亿元"), (f"{fmt(d)}亿", "亿"), (f"{fmt(d * 10000)}万元", "万元"),
-             (fmt(d).translate(str.maketrans("0123456789.", "０１２３４５６７８９．")) + "亿", "亿")]
+             (fmt(d).translate(FULL) + "亿", "亿")]
     for text, _unit in forms:
         (q,) = find_quantities(text)
         assert to_yi(q.value, q.unit) == d, text
@@ -120,7 +121,8 @@ def test_percent_forms_round_trip(p: int) -> None:
     assert find_quantities("百分之" + to_chinese(p))[0].value == p
     tens, ones = divmod(p, 10)
     if tens:
-        cheng = ("十" if tens == 10 else to_chinese(tens)) + "成" + (to_chinese(ones) if ones else "")
+        head = "十" if tens == 10 else to_chinese(tens)
+        cheng = head + "成" + (to_chinese(ones) if ones else "")
         assert find_quantities(cheng)[0].value == p
     q = find_quantities(f"{fmt(Decimal(p) / 100)}")[0]
     if "." in q.raw:
