@@ -17,7 +17,7 @@ from typing import Any
 from . import compose, eligibility
 from .answer import Answer, CitationList
 from .extract import SHARE_METRICS, extract
-from .router import Route, route
+from .router import Route, has, route
 from .textnorm import clean, strip_injection
 
 EXPORT_VERSION = 1
@@ -61,7 +61,8 @@ class Conversation:
             ex = extract("", today)  # 青海规定产值要50亿以上，对吧？ is about the rules, not us
         r = route(question, has_profile=bool(self.profile), last_intent=self.last_intent,
                   states_facts=bool(ex.facts or ex.questions), pending=bool(self.pending))
-        if injected and (not question or r.intent in ("greeting", "overview", "clarify")):
+        if injected and (not question or r.intent in ("greeting", "overview", "clarify")
+                         or not has("domain", question)):
             r = Route("out_of_scope", r.jurisdictions, r.all_jurisdictions, "prompt injection")
         intent = r.intent
         if intent == "reset":

@@ -70,8 +70,9 @@ _ALL = sorted(((m, p) for m, p in METRIC_PATTERNS.items()), key=lambda mp: -len(
 _KEY_RE = re.compile("|".join(f"(?P<{m}>{p})" for m, p in _ALL))
 _COUNT_BEFORE = {m: re.compile(r"(?P<neg>没有|无)?(?P<num>" + NUM + r")?\s*[家个]?\s*"
                                r"(?:主导产业的?)?"
-                               + p) for m, p in COUNT_PATTERNS.items()}
-_COUNT_AFTER = {m: re.compile(p + r"(?:企业)?\s*(?:有|为|是|共|共有|数量为|数量是|:|：)?\s*(?P<num>"
+                               + f"(?:{p})") for m, p in COUNT_PATTERNS.items()}
+_NONE_OF = re.compile(r"(?:没有|无|均无|都没有)(?P<span>[^，,。；;\d]{2,30})")
+_COUNT_AFTER = {m: re.compile(f"(?:{p})" + r"(?:企业)?\s*(?:有|为|是|共|共有|数量为|数量是|:|：)?\s*(?P<num>"
                               + NUM + r")\s*[家个]") for m, p in COUNT_PATTERNS.items()}
 _FIRMS = r"(?:相关)?(?:生产、服务等?)?企业"
 _ENTERPRISES = re.compile(_FIRMS + r"(?:户数|数量|数)?\s*(?:只有|共有|有|共|为|是|:|：)?\s*"
@@ -118,6 +119,11 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
 
     for metric in COUNT_PATTERNS:
         _counts(s, metric, facts, questions, taken, mentioned)
+    for m in _NONE_OF.finditer(s):  # 没有单项冠军和小巨人: each named category is zero
+        for metric, pattern in COUNT_PATTERNS.items():
+            if metric not in facts and re.search(pattern, m.group("span")):
+                facts[metric] = 0
+                mentioned.append(metric)
     for m in _ENTERPRISES.finditer(s):
         value = parse_number(m.group("num") or m.group("num2"))
         if hedge_in(s[max(0, m.start() - 4):m.end() + 3]):
