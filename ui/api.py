@@ -47,13 +47,12 @@ def check(profile: str, jurisdiction: str = ALL) -> list[dict[str, Any]]:
         parsed = parse_profile(data)
     except ProfileError as exc:
         raise _fail(str(exc)) from None
-    jurisdiction = (jurisdiction or ALL).strip()
-    from corpus import get_corpus
-
-    if jurisdiction != ALL and jurisdiction not in get_corpus().ids:
-        raise _fail(f"未知地区 (unknown jurisdiction): {jurisdiction}；可选 all、"
-                    + "、".join(get_corpus().ids))
-    return as_cli_json(run_checks(parsed, jurisdiction))
+    name = (jurisdiction or ALL).strip()
+    try:
+        j = ALL if name.lower() in (ALL, "全部") else tools.resolve_jurisdiction(name)
+    except tools.UnknownJurisdiction as exc:
+        raise _fail(str(exc)) from None
+    return as_cli_json(run_checks([parsed], j))
 
 
 @friendly

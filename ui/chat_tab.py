@@ -21,8 +21,11 @@ EXAMPLES = [
 
 def answer_markdown(a: dict[str, Any]) -> str:
     """The answer text, then its warnings, the eligibility tables (folded) and citation chips."""
-    parts = [str(a.get("answer") or "")]
-    warnings = warning_items(a.get("warnings") or [])
+    text = str(a.get("answer") or "")
+    parts = [text]
+    # The composed answer usually states its warnings already; add only those it does not.
+    warnings = warning_items(w for w in a.get("warnings") or []
+                             if not (isinstance(w, str) and w in text))
     if warnings:
         parts.append(warnings)
     if a.get("results"):
@@ -30,7 +33,7 @@ def answer_markdown(a: dict[str, Any]) -> str:
                      f"{results_html(a['results'])}</details>")
     chips = citation_chips(a.get("citations") or [])
     if chips:
-        parts.append(chips)
+        parts.append(f'<div class="muted">点击引用查看原文：</div>{chips}')
     return "\n\n".join(parts)
 
 

@@ -27,11 +27,10 @@ def jurisdiction_choices() -> list[tuple[str, str]]:
     return [("全部", ALL)] + [(corpus.doc(i).meta.short_name, i) for i in corpus.ids]
 
 
-def run_checks(profile: Any, jurisdiction: str) -> list[dict[str, Any]]:
-    """The tools' results as JSON, one per jurisdiction (all of them, closest first, for 全部)."""
-    if jurisdiction == ALL:
-        return [r.to_json() for r in tools.check_all(profile)]
-    return [tools.check(profile, jurisdiction).to_json()]
+def run_checks(profiles: list[Any], jurisdiction: str) -> list[dict[str, Any]]:
+    """The tools' results as JSON, per profile one per jurisdiction (all of them, closest first,
+    for 全部), exactly as `policy-assistant check --json` screens them."""
+    return [r.to_json() for r in tools.screen(profiles, jurisdiction)]
 
 
 def _out_dir() -> Path:
@@ -90,7 +89,7 @@ def on_check(jurisdiction: str, latest_year: Any, *values: Any) -> list[Any]:
         profile = parse_profile(mapping)
     except ProfileError as exc:  # a rule across fields, e.g. parts larger than the whole
         return [errors_html({}, str(exc)), gr.update(), *_slot_updates({})]
-    results = run_checks(profile, jurisdiction)
+    results = run_checks([profile], jurisdiction)
     return ["", results_html(results, profile.warnings), *_slot_updates({})]
 
 
@@ -131,7 +130,7 @@ def on_batch(file: Any, jurisdiction: str) -> tuple[str, str]:
         profiles = tools.load_profiles(path)
     except ProfileError as exc:
         raise gr.Error(str(exc), print_exception=False) from None
-    results = [r for p in profiles for r in run_checks(p, jurisdiction)]
+    results = run_checks(profiles, jurisdiction)
     out = _out_dir() / f"{path.stem}-筛查结果.csv"
     out.write_text(results_csv(results), encoding="utf-8")
     rows = "".join(
@@ -160,8 +159,9 @@ def template_csv(latest: int) -> str:
     return str(path)
 
 
-def _slot(f: form.Field, label: str, first: bool) -> gr.components.Component:
-    eid = f"f-{f.key}" if first else None
+def _slot(f: form.Field, label: str, index: int) -> gr.components.Component:
+    first = index == 0
+    eid = f"f-{f.key}" if first else f"f-{f.key}-{index}"
     if f.kind == "flag":
         return gr.Radio(list(form.FLAG_CHOICES), value=form.UNSET, label=label, elem_id=eid,
                         min_width=220)
@@ -186,7 +186,7 @@ def build() -> None:
         with gr.Accordion(group, open=group in groups[:2]), gr.Row():
             for f in (x for x in form.fields() if x.group == group):
                 for i in range(f.slots):
-                    slots.append(_slot(f, next(labels), i == 0))
+                    slots.append(_slot(f, next(labels), i))
     errors = gr.HTML(elem_id="form-errors")
     with gr.Row():
         check_btn = gr.Button("检查是否符合认定条件", variant="primary", elem_id="check-btn")

@@ -65,10 +65,11 @@ def to_mapping(latest_year: Any, values: Sequence[Any]) -> dict[str, Any]:
     for f in fields():
         raw = [next(it) for _ in range(f.slots)]
         if f.kind == "series":
-            points = {str(y): _text(v) for y, v in zip(years or [], raw, strict=False)
-                      if _text(v)}
-            if points and years is None:
-                raise ProfileError("请填写最近一个完整年度 (enter the latest year)")
+            if years is None:
+                if any(_text(v) for v in raw):
+                    raise ProfileError("请填写最近一个完整年度 (enter the latest year)")
+                continue
+            points = {str(y): _text(v) for y, v in zip(years, raw, strict=True) if _text(v)}
             if points:
                 out[f.key] = points
         elif f.kind in ("flag", "level"):

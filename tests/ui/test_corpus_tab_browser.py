@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from corpus import document_status, get_corpus
@@ -12,8 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.server]
 
 
 def test_documents_with_status_badges_and_full_text(page) -> None:
-    from datetime import date
-
+    page.get_by_role("tab", name="文件").click()
     overview = page.locator("#docs-overview")
     overview.locator("table").wait_for()
     corpus = get_corpus()
@@ -40,8 +41,9 @@ def test_documents_with_status_badges_and_full_text(page) -> None:
 
 
 def test_unknown_citation_shows_a_message_not_a_traceback(page) -> None:
+    page.get_by_role("tab", name="文件").click()
     page.locator("#cid-input textarea").fill("qinghai:第九十九条")
     page.locator("#cid-go").click()
-    toast = page.get_by_text("无此条文")
-    toast.first.wait_for()
+    page.locator("#cid-view .cite-missing").wait_for()
+    assert "无此条文 (no such article): qinghai:第九十九条" in page.locator("#cid-view").inner_text()
     assert "Traceback" not in page.content()
