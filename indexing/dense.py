@@ -69,6 +69,13 @@ def make_client(settings: Settings) -> Any:
     return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
 
 
+def _forget_clients() -> None:
+    """Drop chromadb's per-path client cache, which still holds the store that failed to open."""
+    from chromadb.api.client import SharedSystemClient
+
+    SharedSystemClient.clear_system_cache()
+
+
 def embed(model: Any, texts: Sequence[str]) -> np.ndarray:
     return np.asarray(model.encode(list(texts), batch_size=_BATCH, normalize_embeddings=True,
                                    show_progress_bar=False), dtype=np.float32)
@@ -121,6 +128,7 @@ class DenseIndex:
             if not settings.chroma_host and dense_dir(settings).exists() and \
                     "does not exist" not in str(exc).lower():
                 shutil.rmtree(dense_dir(settings), ignore_errors=True)  # corrupt local store
+                _forget_clients()
                 say(f"向量索引已损坏，正在重建… (dense index rebuilt: {type(exc).__name__})")
             else:
                 say("正在建立向量索引… (building the dense index)")
