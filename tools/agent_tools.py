@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -64,8 +65,9 @@ def compare_provisions(topic: str) -> dict[str, Any]:
 def langchain_tools() -> list[BaseTool]:
     """check_eligibility, compare_thresholds, compare_provisions as structured tools; bad input
     comes back to the model as the one-line error message instead of raising."""
-    specs = [(check_eligibility, CheckArgs), (compare_thresholds, MetricArgs),
-             (compare_provisions, TopicArgs)]
+    specs: list[tuple[Callable[..., Any], type[BaseModel]]] = [
+        (check_eligibility, CheckArgs), (compare_thresholds, MetricArgs),
+        (compare_provisions, TopicArgs)]
     return [StructuredTool.from_function(func=f, name=f.__name__, description=f.__doc__ or "",
                                          args_schema=schema, handle_tool_error=True,
                                          handle_validation_error=one_line)

@@ -93,20 +93,39 @@ class CriterionResult(NamedTuple):
 
     def to_json(self) -> dict[str, Any]:
         r = self.rule
-        out: dict[str, Any] = {
-            "metric": r.metric, "label": r.label, "status": self.status,
-            "value": self.value_json(), "operator": r.operator or ("==" if r.alternatives == ()
-                                                                   else "any"),
-            "threshold": self.threshold_json(), "unit": r.unit,
-            "margin": number(round(self.margin, 4)) if self.margin is not None else None,
-            "margin_text": self.margin_text(), "qualifier": r.qualifier, "phrase": r.phrase,
-            "required": True, "derivation": text(self.derivation), "gap": text(self.gap),
-            "note": self.note, "reading": r.reading,
-            "citation": {"id": r.citation, "quote": r.phrase},
-        }
+        out = dict(_static_json(r))
+        out["citation"] = dict(out["citation"])
+        out["status"] = self.status
+        out["value"] = self.value_json()
+        out["margin"] = number(round(self.margin, 4)) if self.margin is not None else None
+        out["margin_text"] = self.margin_text()
+        out["derivation"] = text(self.derivation)
+        out["gap"] = text(self.gap)
+        out["note"] = self.note
         if self.alternatives:
             out["alternatives"] = [a.to_json() for a in self.alternatives]
         return out
+
+
+_STATIC: dict[int, dict[str, Any]] = {}
+
+
+def _static_json(r: Rule) -> dict[str, Any]:
+    """The rule's part of a criterion's JSON, built once per rule (key order kept for reading)."""
+    cached = _STATIC.get(id(r))
+    if cached is None:
+        t = r.threshold
+        threshold = number(t) if isinstance(t, Decimal) else \
+            levels().get(t, t) if t is not None else r.expect
+        cached = _STATIC[id(r)] = {
+            "metric": r.metric, "label": r.label, "status": None, "value": None,
+            "operator": r.operator or ("any" if r.alternatives else "=="),
+            "threshold": threshold, "unit": r.unit, "margin": None, "margin_text": None,
+            "qualifier": r.qualifier, "phrase": r.phrase, "required": True,
+            "derivation": None, "gap": None, "note": None, "reading": r.reading,
+            "citation": {"id": r.citation, "quote": r.phrase},
+        }
+    return cached
 
 
 class Warning_(NamedTuple):

@@ -91,9 +91,11 @@ def print_result(r: dict[str, Any]) -> None:
 @click.option("--jurisdiction", "-j", default="all", show_default=True, metavar="J",
               help="地区：sichuan/guizhou/shandong/zhangye/qinghai（或 四川 等），all 为全部")
 @click.option("--summary", is_flag=True, help="只输出结论、未满足项与缺少的数据（批量筛查用）")
+@click.option("--workers", type=click.IntRange(0, 64), default=0, show_default=True,
+              help="--json 批量筛查的进程数；0 为自动（2000个画像以上用2个）")
 @as_of_option
 @json_option
-def check(profile_path: str, jurisdiction: str, summary: bool, as_of: str | None,
+def check(profile_path: str, jurisdiction: str, summary: bool, workers: int, as_of: str | None,
           as_json: bool) -> None:
     """对照认定标准逐项判断是否符合：满足 / 不满足 / 未知，附差距与原文引用。"""
     import tools
@@ -104,22 +106,25 @@ def check(profile_path: str, jurisdiction: str, summary: bool, as_of: str | None
             tools.resolve_jurisdiction(jurisdiction)
     except tools.UnknownJurisdiction as exc:
         raise UserError(str(exc)) from None
-    for result in tools.screen(_profiles(profile_path), j, day):
+    profiles = _profiles(profile_path)
+    if as_json:
+        from tools.batch import screen_jsonl
+
+        sys.stdout.flush()
+        out = sys.stdout.buffer
+        for chunk in screen_jsonl(profiles, j, day, summarise=summary, workers=workers):
+            out.write(chunk)
+        out.flush()
+        return
+    for result in tools.screen(profiles, j, day):
         if summary:
             row = tools.summary(result)
-            if as_json:
-                emit_json(row)
-            else:
-                click.echo(f"{row['profile']}\t{row['jurisdiction']}\t{row['verdict_label']}\t"
-                           f"未满足：{'、'.join(row['not_met']) or '无'}\t"
-                           f"缺少：{'、'.join(row['missing']) or '无'}")
+            click.echo(f"{row['profile']}\t{row['jurisdiction']}\t{row['verdict_label']}\t"
+                       f"未满足：{'、'.join(row['not_met']) or '无'}\t"
+                       f"缺少：{'、'.join(row['missing']) or '无'}")
             continue
-        out = result.to_json()
-        if as_json:
-            emit_json(out)
-        else:
-            print_result(out)
-            click.echo()
+        print_result(result.to_json())
+        click.echo()
 
 
 def _print_metric(t: dict[str, Any]) -> None:
