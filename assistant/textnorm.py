@@ -25,6 +25,12 @@ def clean(text: str) -> str:
     repeated punctuation dropped. Digits and full-width forms are left to `numbers`."""
     table, typos = _tables()
     out = text.translate(table)
+    try:  # the retrieval package ships the full MediaWiki traditional → simplified table
+        from indexing.t2s import to_simplified
+
+        out = to_simplified(out)
+    except ImportError:  # pragma: no cover - indexing is part of the project
+        pass
     for wrong, right in typos.items():
         out = out.replace(wrong, right)
     out = "".join(ch for ch in out if unicodedata.category(ch) != "So")
