@@ -122,6 +122,6 @@ def test_search_through_a_chroma_server(built_index: Path, chroma_server: tuple[
     import chromadb
 
     client = chromadb.HttpClient(host=host, port=port)
-    names = [c.name if hasattr(c, "name") else c for c in client.list_collections()]
+    names = [str(getattr(c, "name", c)) for c in client.list_collections()]
     assert names == [retriever.dense.collection.name]
     assert client.get_collection(names[0]).count() == len(get_corpus().units())

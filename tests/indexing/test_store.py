@@ -1,4 +1,4 @@
-"""Index lifecycle: persisted per corpus and settings, rebuilt (never a crash) when absent or bad."""
+"""Index lifecycle: kept per corpus and settings; rebuilt, never a crash, when absent or bad."""
 
 from __future__ import annotations
 
@@ -25,7 +25,8 @@ def test_first_search_builds_and_persists(capsys: pytest.CaptureFixture[str]) ->
     assert "正在建立检索索引" in capsys.readouterr().err
     manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["fingerprint"] == get_corpus().fingerprint
-    assert path.parent == index_root() and path.name.startswith(f"lexical-{manifest['fingerprint']}")
+    assert path.parent == index_root()
+    assert path.name.startswith(f"lexical-{manifest['fingerprint']}-")
     assert len(manifest["entries"]) == len(get_corpus().units())
 
 
