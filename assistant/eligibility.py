@@ -3,6 +3,7 @@ whose answers could still change the verdict."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
@@ -43,7 +44,11 @@ def asks_for(result: dict[str, Any]) -> list[dict[str, Any]]:
     change the verdict), the missing keys of the unknown criteria, in the rules' order."""
     if result["verdict"] != "undetermined":
         return []
-    return list(result.get("missing") or [])
+    from .extract import LABELS
+
+    missing = list(result.get("missing") or [])
+    # figures first (they decide most verdicts), then the yes/no facts, each in the rules' order
+    return sorted(missing, key=lambda m: 0 if m["key"] in LABELS else 1)
 
 
 def _value_text(c: dict[str, Any]) -> str:
@@ -80,6 +85,9 @@ def compose(question: str, profile: dict[str, Any], docs: Sequence[str], as_of: 
                      f"未知 {counts['unknown']} 项）。")
         failed = [c for c in crit if c["status"] == "not_met"]
         known = [c for c in crit if c["status"] != "unknown"]
+        if focus and not failed:
+            lines.append("目前没有不满足的条件，只是还缺少数据，无法下结论。" if focus == "why"
+                         else "已知的条件都已满足，没有差距；还缺少的数据见下。")
         if failed:
             lines.append("不满足的条件：" if focus != "gap" else "还差：")
             for c in failed:
@@ -107,16 +115,26 @@ def compose(question: str, profile: dict[str, Any], docs: Sequence[str], as_of: 
         if want:
             asks.append("请补充：" + "；".join(m["label"] for m in want[:ASK_AT_ONCE]) + "。")
         for w in res.get("warnings") or []:
-            if w.get("code") == "reading":
-                lines.append(f"说明：{w['message']}")
-    if res_relaxed := [r for r in results if any(w.get("code") == "relaxation"
-                                                 for w in r.get("warnings") or [])]:
-        del res_relaxed  # relaxation warnings are shown by tools' own messages below
+            if not str(w.get("code", "")).startswith("document"):  # status shown once, below
+                lines.append(f"说明：{w['message']}{_warning_marks(cites, w)}")
     lines.extend(notes)
     lines.extend(asks)
     return finish(question, "eligibility", lines, cites, list(docs), as_of,
                   results=tuple(results), missing=tuple(dict.fromkeys(missing)),
                   profile=dict(profile), asks=tuple(asks), notes=tuple(notes))
+
+
+def _warning_marks(cites: CitationList, w: dict[str, Any]) -> str:
+    """Cite a tools warning's quoted clause (原文规定“民族地区、革命老区可适当放宽。”)."""
+    from corpus import verify_quote
+
+    marks = ""
+    for phrase in re.findall(r"“([^”]+)”", w.get("message", "")):
+        for cid in w.get("citations") or []:
+            if verify_quote(cid, phrase):
+                marks += cites.add(cid, quotes.sentence_with(cid, phrase) or phrase)
+                break
+    return marks
 
 
 def _cite(cites: CitationList, c: dict[str, Any]) -> str:
