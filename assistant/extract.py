@@ -72,8 +72,9 @@ _COUNT_BEFORE = {m: re.compile(r"(?P<neg>没有|无)?(?P<num>" + NUM + r")?\s*[�
                                r"(?:主导产业的?)?"
                                + f"(?:{p})") for m, p in COUNT_PATTERNS.items()}
 _NONE_OF = re.compile(r"(?:没有|无|均无|都没有)(?P<span>[^，,。；;\d]{2,30})")
-_COUNT_AFTER = {m: re.compile(f"(?:{p})" + r"(?:企业)?\s*(?:有|为|是|共|共有|数量为|数量是|:|：)?\s*(?P<num>"
-                              + NUM + r")\s*[家个]") for m, p in COUNT_PATTERNS.items()}
+_IS = r"(?:企业)?\s*(?:有|为|是|共|共有|数量为|数量是|:|：)?\s*"
+_COUNT_AFTER = {m: re.compile(f"(?:{p})" + _IS + r"(?P<num>" + NUM + r")\s*[家个]")
+                for m, p in COUNT_PATTERNS.items()}
 _FIRMS = r"(?:相关)?(?:生产、服务等?)?企业"
 _ENTERPRISES = re.compile(_FIRMS + r"(?:户数|数量|数)?\s*(?:只有|共有|有|共|为|是|:|：)?\s*"
                           r"(?P<num>" + NUM + r")\s*户|(?P<num2>" + NUM + r")\s*户" + _FIRMS)

@@ -120,3 +120,24 @@ def test_export_import_is_exact() -> None:
 def test_one_shot_ask_is_independent() -> None:
     assert ask("我们在青海，近三年产值18亿、21亿、23亿元", TODAY).intent == "eligibility"
     assert ask("还差多少", TODAY).intent != "eligibility" or not ask("还差多少", TODAY).results
+
+
+def test_missing_figures_are_asked_before_yes_no_facts() -> None:
+    a = Conversation(as_of=TODAY).send("我们能在四川申报吗")
+    assert a.intent == "eligibility"
+    assert a.asks == ("请补充：占地面积（平方公里）；集群总产值（亿元，按年）；"
+                      "中小企业产值占集群总产值比例（%）。",)
+
+
+def test_why_when_nothing_fails_yet() -> None:
+    conv = Conversation(as_of=TODAY)
+    conv.send("我们能在四川申报吗")
+    a = conv.send("为什么不行")
+    assert "目前没有不满足的条件，只是还缺少数据" in a.answer
+
+
+def test_relaxation_clause_is_quoted() -> None:
+    a = Conversation(as_of=TODAY).send("我们在四川，中小企业产值占比60%，主导产业占比59.9%")
+    assert _status(a, "sichuan", "leading_industry_share") == "not_met"
+    assert any(c.quote == "民族地区、革命老区可适当放宽。" for c in a.citations)
+    assert "差 0.1 个百分点" in a.answer

@@ -94,3 +94,28 @@ def test_questions_carry_no_facts() -> None:
 def test_leading_industry_champions() -> None:
     e = extract("我们有2家主导产业的小巨人企业", TODAY)
     assert e.facts == {"little_giant": 2, "leading_industry_champions": 2}
+
+
+def test_none_of_listed_categories_is_zero() -> None:
+    e = extract("专精特新中小企业4家，创新型中小企业3家，国家级高新技术企业2家，"
+                "没有单项冠军和小巨人", TODAY)
+    assert e.facts == {"specialized_sme": 4, "innovative_sme": 3, "high_tech": 2,
+                       "single_champion": 0, "little_giant": 0}
+
+
+def test_enterprise_households() -> None:
+    assert extract("相关生产、服务企业只有9户", TODAY).facts == {"enterprise_count": 9}
+    assert extract("占地面积100平方公里，企业有10户", TODAY).facts == {
+        "enterprise_count": 10, "area_km2": D(100)}
+
+
+def test_facts_named_in_a_question_are_not_stated() -> None:
+    e = extract("集群的运营管理机构发生重大变更，多久之内要报告？", TODAY)
+    assert "operating_body" not in e.facts
+    assert extract("我们没有设立运营管理机构", TODAY).facts == {"operating_body": False}
+
+
+def test_other_conditions_all_met_vouches_for_yes_no_facts() -> None:
+    e = extract("其他条件都满足", TODAY)
+    assert e.facts["operating_body"] is True and e.facts["misconduct"] is False
+    assert e.facts["incident_level"] == "none"
