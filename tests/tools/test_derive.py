@@ -125,3 +125,30 @@ def test_compiled_evaluators_match_the_generic_ones() -> None:
             for r in load_rules(j).rules:
                 fast, slow = compile_rule(r)(p), evaluate(r, p)
                 assert fast.to_json() == slow.to_json()
+
+
+def test_growth_decision_matches_exact_rational_arithmetic() -> None:
+    """Property: the cross-multiplied Decimal decision equals the decision in Fractions."""
+    from fractions import Fraction
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from tools.derive import evaluate
+    from tools.profile import parse_profile
+    from tools.rules import load_rules
+
+    rule = load_rules("qinghai").by_metric["output_growth"]  # 高于5%
+    amounts = st.decimals(min_value="0.01", max_value="1000", places=4, allow_nan=False,
+                          allow_infinity=False)
+
+    @settings(max_examples=300, deadline=None)
+    @given(first=amounts, last=amounts)
+    def prop(first, last) -> None:  # type: ignore[no-untyped-def]
+        p = parse_profile({"output_by_year": {"2022": str(first), "2024": str(last)}})
+        got = evaluate(rule, p).status
+        ratio = Fraction(last) / Fraction(first)
+        want = "met" if ratio > Fraction(105, 100) ** 2 else "not_met"
+        assert got == want
+
+    prop()
