@@ -17,6 +17,8 @@ from .render import short
 STATUS_WORDS = {"met": "满足", "not_met": "不满足", "unknown": "未知"}
 VERDICT_WORDS = {"eligible": "各项已知条件均满足", "not_eligible": "不符合认定条件",
                  "undetermined": "目前还无法确定"}
+VERDICT_LABELS = {"eligible": "已知条件均满足", "not_eligible": "不符合",
+                  "undetermined": "无法确定"}
 ASK_AT_ONCE = 3
 
 
@@ -76,6 +78,9 @@ def compose(question: str, profile: dict[str, Any], docs: Sequence[str], as_of: 
     missing: list[str] = []
     if hypothetical:
         lines.append("（假设情形，不改变您已提供的数据）")
+    if len(results) > 1:
+        lines.append("各地对照结果：" + "；".join(
+            f"{short(r['jurisdiction'])} {VERDICT_LABELS[r['verdict']]}" for r in results) + "。")
     for res in results:
         doc = res["jurisdiction"]
         crit = res["criteria"]
