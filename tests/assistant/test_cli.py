@@ -68,3 +68,21 @@ def test_bad_input_one_line_error(tmp_path: Path) -> None:
     bad.write_text("{", encoding="utf-8")
     r = _run(["chat", "--load", str(bad)], "你好\n")
     assert r.exit_code != 0 and "无法读取对话文件" in r.output
+
+
+def test_chat_repl_on_a_terminal(tmp_path: Path) -> None:
+    pexpect = __import__("pytest").importorskip("pexpect")
+    child = pexpect.spawn("policy-assistant", ["chat", "--as-of", "2026-11-22"],
+                          encoding="utf-8", timeout=30, cwd=str(tmp_path))
+    child.expect("政策助手")
+    child.expect("> ")
+    child.sendline("我们在青海，近三年产值18亿、21亿、23亿元")
+    child.expect("不符合认定条件")
+    child.expect("> ")
+    child.sendline("/save conv.json")
+    child.expect("已导出到 conv.json")
+    child.sendline("/quit")
+    child.expect(pexpect.EOF)
+    saved = json.loads((tmp_path / "conv.json").read_text(encoding="utf-8"))
+    assert saved["jurisdictions"] == ["qinghai"]
+    assert saved["profile"]["output_by_year"]["2023"] == {"$decimal": "18"}
