@@ -101,7 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     systems: dict[str, Search] = {"bm25 (default)": channel_search("bm25")}
     if args.dense:
         systems["dense only"] = channel_search("dense")
-        systems[f"fused (w={settings_from_env().dense_weight})"] = channel_search("fused")
+        weight = OVERRIDES.get("dense_weight", settings_from_env().dense_weight)
+        systems[f"fused (w={weight})"] = channel_search("fused")
     if args.peers or args.peers_dense:
         systems.update({f"peer: {k}": v for k, v in peer_searches(args.peers_dense).items()})
     print("| system | split | n | R@1 | R@3 | MRR |\n|---|---|---|---|---|---|")

@@ -32,8 +32,19 @@ def _lead(unit: Unit) -> str:
     return re.sub(r"[(（][一二三四五六七八九十]+[)）]\s*$", "", lead.strip()).strip()
 
 
-def _context(unit: Unit) -> str:
+def attachment_heading(units: tuple[Unit, ...]) -> str:
+    """The attachment's own title (…认定标准(暂行), …申报表): the first words of its preamble."""
+    pre = next((u for u in units if u.kind == "attachment" and u.article == "附件"), None)
+    if pre is None:
+        return ""
+    head = pre.text.split(" ", 1)[0]
+    return head if len(head) <= 40 else ""
+
+
+def _context(unit: Unit, heading: str = "") -> str:
     parts = []
+    if heading and unit.kind == "attachment" and unit.article != "附件":
+        parts.append(heading)  # every section belongs to the 申报表 / 认定标准
     if unit.chapter:
         parts.append(_CHAPTER_NO.sub("", unit.chapter))
     if unit.title and unit.title not in unit.text[: len(unit.title) + 2]:
@@ -45,8 +56,10 @@ def build_entries(settings: Settings) -> list[Entry]:
     """Entries for every document the corpus holds (shipped and user-added), in reading order."""
     out: list[Entry] = []
     for doc_id in get_corpus().ids:
-        for unit in get_corpus().doc(doc_id).units:
-            ctx = _context(unit) if settings.context else ""
+        units = get_corpus().doc(doc_id).units
+        heading = attachment_heading(units)
+        for unit in units:
+            ctx = _context(unit, heading) if settings.context else ""
             out.append(Entry(unit.id, unit.doc, unit.id, None, f"{ctx} {unit.text}".strip()))
             if not settings.items:
                 continue
