@@ -201,10 +201,10 @@ class Report:
 
         panels = [m for m in ("r@1", "mrr", "fact_accuracy", "citation_recall")
                   if any(c.value(m) is not None for c in self._columns())]
-        fig, axes = plt.subplots(len(panels), 1, figsize=(10, 2.8 * max(1, len(panels))),
+        fig, axes = plt.subplots(len(panels), 1, figsize=(11, 2.8 * max(1, len(panels))),
                                  squeeze=False)
-        cols = self._columns()
         for ax, m in zip(axes[:, 0], panels, strict=True):
+            cols = [c for c in self._columns() if c.value(m) is not None]
             cats = [c for c in CATEGORIES if any(col.value(m, c) is not None for col in cols)]
             width = 0.8 / len(cols)
             for i, col in enumerate(cols):
@@ -213,7 +213,7 @@ class Report:
             ax.set_xticks([x + 0.4 - width / 2 for x in range(len(cats))], cats)
             ax.set_ylim(0, 1.05)
             ax.set_title(f"{m} per category ({self.split})")
-            ax.legend(fontsize=7, loc="lower right")
+            ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0))
         fig.tight_layout()
         fig.savefig(path, dpi=110)
         plt.close(fig)
