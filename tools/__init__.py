@@ -7,7 +7,7 @@ from .evaluate import UnknownJurisdiction, check, resolve_jurisdiction
 from .loading import load_profiles
 from .profile import Profile, ProfileError, parse_profile
 from .result import CheckResult, CriterionResult
-from .rules import Rule, RuleError, jurisdictions, load_rules
+from .rules import DraftRules, Rule, RuleError, jurisdictions, load_rules
 from .screen import check_all, screen, summary
 
 
@@ -24,6 +24,7 @@ __all__ = [
     "TOPICS",
     "CheckResult",
     "CriterionResult",
+    "DraftRules",
     "Profile",
     "ProfileError",
     "Rule",

@@ -10,7 +10,7 @@ from typing import Any
 from corpus import get_corpus
 
 from .result import number
-from .rules import Rule, _data, jurisdictions, levels, load_rules, metrics
+from .rules import Rule, _data, jurisdictions, levels, load_rules, metrics, shipped_jurisdictions
 
 
 class UnknownTopic(ValueError):
@@ -63,11 +63,14 @@ def compare_metric(metric: str) -> dict[str, Any]:
     corpus = get_corpus()
     rows = []
     for j in jurisdictions():
-        r = load_rules(j).by_metric.get(key)
+        jr = load_rules(j)
+        r = jr.by_metric.get(key)
         if r is None:  # the metric may sit inside another criterion's alternatives
-            r = next((a for c in load_rules(j).rules for a in c.alternatives if a.metric == key),
-                     None)
-        row: dict[str, Any] = {"jurisdiction": j, "name": corpus.doc(j).meta.short_name}
+            r = next((a for c in jr.rules for a in c.alternatives if a.metric == key), None)
+        row: dict[str, Any] = {"jurisdiction": j, "name": corpus.doc(j).meta.short_name,
+                               "rules_status": "draft" if jr.draft else "reviewed"}
+        if jr.draft:
+            row["rules_note"] = "该地规则为自动起草的草稿，尚未审核，仅供参考"
         if r is None:
             note = "认定标准未规定此项"
             related = metrics()[key].related
@@ -89,7 +92,7 @@ def compare_topic(topic: str) -> dict[str, Any]:
     key = _resolve(topic, {k: v["label"] for k, v in table.items()}, "主题")
     t = table[key]
     corpus = get_corpus()
-    js = jurisdictions()
+    js = list(shipped_jurisdictions())  # topics are aligned by hand for the shipped texts
     rows = []
     for j in js:
         entries = [{"aspect": e["aspect"], "aspect_label": t["aspects"][e["aspect"]],

@@ -11,10 +11,9 @@ from typing import Any
 
 from corpus import document_status, get_corpus
 
-from .derive import Evaluator, compile_rule
 from .profile import Profile, parse_profile
 from .result import CheckResult, CriterionResult, Missing, Warning_
-from .rules import _data, jurisdictions, load_rules
+from .rules import DraftRules, _data, jurisdictions, load_rules
 
 VERDICT_ORDER = {"eligible": 0, "undetermined": 1, "not_eligible": 2}
 
@@ -23,11 +22,6 @@ class UnknownJurisdiction(ValueError):
     def __init__(self, name: str, nearest: list[str]):
         near = "、".join(nearest) or "、".join(jurisdictions())
         super().__init__(f"未知地区 (unknown jurisdiction): {name!r}；可选 (choose from): {near}")
-
-
-@cache
-def evaluators(jurisdiction: str) -> tuple[Evaluator, ...]:
-    return tuple(compile_rule(r) for r in load_rules(jurisdiction).rules)
 
 
 @cache
@@ -50,8 +44,14 @@ def resolve_jurisdiction(name: str) -> str:
     raise UnknownJurisdiction(name, difflib.get_close_matches(key.lower(), known, 3, 0.4))
 
 
-@cache
 def _status(jurisdiction: str, as_of: date) -> tuple[dict[str, Any], Warning_ | None]:
+    meta = get_corpus().doc(jurisdiction).meta
+    return _status_of(jurisdiction, meta.sha256, as_of)
+
+
+@cache
+def _status_of(jurisdiction: str, sha256: str, as_of: date
+               ) -> tuple[dict[str, Any], Warning_ | None]:
     meta = get_corpus().doc(jurisdiction).meta
     st = document_status(meta, as_of)
     doc = {"title": meta.title, "short_name": meta.short_name, **st.to_json()}
@@ -133,7 +133,12 @@ def check(profile: Mapping[str, Any] | Profile, jurisdiction: str,
     """Every criterion of `jurisdiction` against `profile`; exact, three-valued."""
     p = parse_profile(profile)
     j = resolve_jurisdiction(jurisdiction)
-    results = tuple([ev(p) for ev in evaluators(j)])
+    rules = load_rules(j)
+    if rules.draft:
+        from .drafting import draft_refusal
+
+        raise DraftRules(draft_refusal(j))
+    results = tuple([ev(p) for ev in rules.evaluators])
     statuses = {c.status for c in results}
     verdict = ("not_eligible" if "not_met" in statuses
                else "undetermined" if "unknown" in statuses else "eligible")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -104,7 +104,15 @@ class JurisdictionRules:
     standard: tuple[str, ...]
     rules: tuple[Rule, ...]
     relaxation: Relaxation | None = None
+    draft: bool = False  # an added document's drafted rules, not yet reviewed
     by_metric: dict[str, Rule] = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def evaluators(self) -> tuple[Any, ...]:
+        """One compiled evaluator per criterion (see `derive.compile_rule`)."""
+        from .derive import compile_rule
+
+        return tuple(compile_rule(r) for r in self.rules)
 
     @cached_property
     def flagged(self) -> tuple[int, ...]:
@@ -155,27 +163,68 @@ def _rule(j: str, d: dict[str, Any], index: int, citation: str | None = None) ->
     )
 
 
-def jurisdictions() -> list[str]:
-    """Jurisdictions that have a rules file, in the corpus order."""
+class DraftRules(ValueError):
+    """The jurisdiction's rules are an unreviewed draft (a document added with `corpus add`)."""
+
+
+@cache
+def shipped_jurisdictions() -> tuple[str, ...]:
+    """The shipped, reviewed rules files (`tools/criteria/*.yaml`), in the corpus order."""
     from corpus import get_corpus
 
     have = {p.name[:-5] for p in resources.files("tools.criteria").iterdir()
             if p.name.endswith(".yaml")}
-    return [j for j in get_corpus().ids if j in have]
+    return tuple(j for j in get_corpus().ids if j in have)
+
+
+def jurisdictions(include_drafts: bool = True) -> list[str]:
+    """Jurisdictions with rules: the shipped five, then documents added with `corpus add` that
+    have a rules file in the data directory (drafts only when `include_drafts`)."""
+    from .drafting import user_jurisdictions
+
+    out = list(shipped_jurisdictions())
+    for j in user_jurisdictions():
+        if j not in out and (include_drafts or not load_rules(j).draft):
+            out.append(j)
+    return out
+
+
+def load_rules(jurisdiction: str) -> JurisdictionRules:
+    """Shipped rules (cached), or an added document's rules file (reloaded when it changes)."""
+    if jurisdiction in shipped_jurisdictions():
+        return _shipped_rules(jurisdiction)
+    from .drafting import rules_path
+
+    try:
+        st = rules_path(jurisdiction).stat()
+    except (FileNotFoundError, ValueError):
+        raise KeyError(jurisdiction) from None
+    return _user_rules(jurisdiction, st.st_mtime_ns, st.st_size)
 
 
 @cache
-def load_rules(jurisdiction: str) -> JurisdictionRules:
-    try:
-        text = resources.files("tools.criteria").joinpath(f"{jurisdiction}.yaml").read_text(
-            encoding="utf-8")
-    except FileNotFoundError:
-        raise KeyError(jurisdiction) from None
-    d = yaml.safe_load(text)
-    rules = tuple(_rule(jurisdiction, r, i) for i, r in enumerate(d["criteria"]))
+def _shipped_rules(jurisdiction: str) -> JurisdictionRules:
+    text = resources.files("tools.criteria").joinpath(f"{jurisdiction}.yaml").read_text(
+        encoding="utf-8")
+    return build_rules(jurisdiction, yaml.safe_load(text))
+
+
+@lru_cache(maxsize=32)
+def _user_rules(jurisdiction: str, mtime_ns: int, size: int) -> JurisdictionRules:
+    from .drafting import is_reviewed, load_user_rules
+
+    d = load_user_rules(jurisdiction)
+    if d is None:
+        raise KeyError(jurisdiction)
+    return build_rules(jurisdiction, d, draft=not is_reviewed(d))
+
+
+def build_rules(jurisdiction: str, d: dict[str, Any], draft: bool = False) -> JurisdictionRules:
+    rules = tuple(_rule(jurisdiction, r, i) for i, r in enumerate(d.get("criteria") or ()))
     relax = d.get("relaxation")
     out = JurisdictionRules(jurisdiction, tuple(d.get("standard") or ()), rules,
-                            Relaxation(**relax) if relax else None)
+                            Relaxation(relax["applies_if"], relax["phrase"], relax["citation"])
+                            if relax else None, draft=draft)
     for r in rules:
         if r.metric in out.by_metric:
             raise RuleError(f"{jurisdiction}: two criteria for {r.metric}")

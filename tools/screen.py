@@ -39,7 +39,8 @@ def check_all(profile: Mapping[str, Any] | Profile, as_of: date | None = None,
     """The profile against every jurisdiction (or `only` those), closest to eligible first."""
     p = parse_profile(profile)
     as_of = as_of or date.today()
-    results = [check(p, j, as_of) for j in (list(only) if only else jurisdictions())]
+    js = list(only) if only else jurisdictions(include_drafts=False)
+    results = [check(p, j, as_of) for j in js]
     return sorted(results, key=closeness)
 
 

@@ -106,6 +106,10 @@ def check(profile_path: str, jurisdiction: str, summary: bool, workers: int, as_
             tools.resolve_jurisdiction(jurisdiction)
     except tools.UnknownJurisdiction as exc:
         raise UserError(str(exc)) from None
+    if j != "all" and tools.load_rules(j).draft:
+        from tools.drafting import draft_refusal
+
+        raise UserError(draft_refusal(j))
     profiles = _profiles(profile_path)
     if as_json:
         from tools.batch import screen_jsonl
