@@ -19,6 +19,7 @@ from .rulebook import clauses, metrics_in
 # A lower-ranked article wins only with a much better single sentence (tuned on dev).
 RERANK_MIN_SCORE = 0.6
 RERANK_SENTENCE_GAIN = 1.5
+RELEVANT_SHARE = 0.75  # which-questions keep documents scoring at least this share of the best
 ALSO_MIN_SCORE = 0.75  # a close runner-up with an equally good sentence is shown as 另见
 _ASKS_RULE = re.compile(r"要求|门槛|标准|多少|几|条件|比例|不低于|最低|最多|上限|达到")
 _CLAIM = re.compile(r"对吗|对吧|是吗|是不是|没错吧|吗？?$")
@@ -76,7 +77,7 @@ def lookup(question: str, docs: Sequence[str], as_of: date, intent: str = "looku
     refs = _refs(question, docs[0] if len(docs) == 1 else None)
     if refs:
         for ref in refs[:3]:
-            lines.append(f"{cite_label(ref)}原文：{cites.add(ref, get_corpus().quote(ref))}")
+            lines.append(f"{cite_label(ref)}原文见下{cites.add(ref, get_corpus().quote(ref))}。")
     elif metrics and docs and _ASKS_RULE.search(question):
         lines = threshold_lines(question, metrics, docs, cites)
     if not lines:
@@ -138,10 +139,14 @@ def _claim_check(question: str, cites: CitationList) -> str:
     return "与原文不一致，请以原文为准："
 
 
-def comparison(question: str, docs: Sequence[str], as_of: date) -> Answer:
+def comparison(question: str, docs: Sequence[str], as_of: date, *,
+               only_relevant: bool = False) -> Answer:
+    """Each document's clause on the question. `only_relevant` (which places…? or no place
+    named) keeps the documents whose best sentence is close to the best overall."""
     cites = CitationList()
     metrics = metrics_in(question)
     lines: list[str] = []
+    tail: list[str] = []
     if metrics:
         lines = threshold_lines(question, metrics[:2], docs, cites)
     if not lines:
@@ -154,17 +159,21 @@ def comparison(question: str, docs: Sequence[str], as_of: date) -> Answer:
             qs = quotes.best_quotes(hit.id, question, limit=1)
             best = max((quotes.score(q, quotes.terms(question), False) for q in qs), default=0)
             per_doc.append((best, hit.id, qs))
-        if _WHICH.search(question) and per_doc:
+        if (only_relevant or _WHICH.search(question)) and per_doc:
             top = max(s for s, _, _ in per_doc)
-            per_doc = [p for p in per_doc if p[0] >= 0.75 * top]
+            kept = [p for p in per_doc if p[0] >= RELEVANT_SHARE * top]
+            if len(kept) < len(per_doc):
+                skipped = len(per_doc) - len(kept)
+                tail.append(f"其余{skipped}份文件未检索到直接相关的条文。")
+            per_doc = kept
         for _, cid, qs in per_doc:
             for q in qs:
                 lines.append(f"{cite_label(cid)}：{q}{cites.add(cid, q)}")
     if not lines:
         lines = ["在这几份文件中没有找到可以比较的条文。"]
     involved = list(dict.fromkeys(c.id.split(":")[0] for c in cites.items)) or list(docs)
-    return finish(question, "comparison", ["各地规定如下（原文摘录）：", *lines], cites, involved,
-                  as_of)
+    return finish(question, "comparison", ["各地规定如下（原文摘录）：", *lines, *tail], cites,
+                  involved, as_of)
 
 
 def status(question: str, docs: Sequence[str], as_of: date) -> Answer:
@@ -245,7 +254,12 @@ def overview(question: str, as_of: date, intent: str = "overview") -> Answer:
              "可以问：条文内容（如“青海的集群有效期几年”）、认定标准和门槛、能否申报（告诉我产值、"
              "占比、优质企业数量等，我逐项对照）、各地比较、文件是否有效。"]
     if intent == "greeting":
-        prose.insert(0, "您好！")
+        if re.search(r"谢", question):
+            prose = ["不客气！还有问题可以继续问我。"]
+        elif re.search(r"再见|拜拜", question):
+            prose = ["再见！"]
+        else:
+            prose.insert(0, "您好！")
     return finish(question, intent, prose, CitationList(), [], as_of)
 
 

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -26,6 +26,7 @@ _WHY = re.compile(r"为什么|为啥|怎么不行|哪里不行")
 _ASKS_ABOUT_RULES = re.compile(r"对吗|对吧|是吗|是不是|没错吧|规定|要求|门槛|标准是"
                                r"|多久|多少|什么|怎么|哪")
 _FIRST_PERSON = re.compile(r"我们|我县|我市|咱们|本集群|我们的|我的|我方")
+_REFERENCE = re.compile(r"第[一二三四五六七八九十百\d]+条|附件")
 _SHORT_FOLLOWUP = re.compile(r"^(?:那|换成|改成|如果是|要是)?[^，,。]{0,8}(?:呢|的呢)?[？?]?$")
 
 
@@ -94,6 +95,12 @@ class Conversation:
             return compose.comparison(question, docs or get_corpus().ids, today)
         if intent == "explain":
             return compose.explain(question, docs, today)
+        if not docs and not _REFERENCE.search(question):
+            from corpus import get_corpus
+
+            # no place named: what each of the five texts says, side by side
+            answer = compose.comparison(question, get_corpus().ids, today, only_relevant=True)
+            return replace(answer, question=text, intent="lookup")
         answer = compose.lookup(question, docs, today)
         return _with_question(answer, text)
 

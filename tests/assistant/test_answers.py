@@ -131,3 +131,23 @@ def test_answer_json_shape() -> None:
     assert d["citations"][0] == {"id": "qinghai:第十四条", "quote": d["citations"][0]["quote"],
                                  "marker": "[1]"}
     assert d["mode"] == "deterministic"
+
+
+def test_no_place_named_answers_each_relevant_text() -> None:
+    a = ask("集群有效期几年？", TODAY)
+    assert a.intent == "lookup"
+    assert [c.id for c in a.citations] == ["sichuan:第十六条", "guizhou:第十七条",
+                                           "shandong:第十二条", "zhangye:第十六条",
+                                           "qinghai:第十四条"]
+    b = ask("撤销认定后可以申诉吗", TODAY)
+    assert [c.id for c in b.citations] == ["qinghai:第十七条"]
+    assert "其余4份文件未检索到直接相关的条文。" in b.answer
+
+
+def test_thanks_and_article_reference() -> None:
+    assert ask("谢谢", TODAY).answer == "不客气！还有问题可以继续问我。"
+    a = ask("青海第十七条", TODAY)
+    from corpus import quote
+
+    assert a.citations[0].id == "qinghai:第十七条"
+    assert a.citations[0].quote == quote("qinghai:第十七条")
