@@ -2,7 +2,14 @@
 
 from typing import Any
 
-from .compare import METRICS, TOPICS, UnknownTopic, compare_metric, compare_topic
+from .compare import (
+    METRICS,
+    TOPICS,
+    UnknownTopic,
+    compare_all,
+    compare_metric,
+    compare_topic,
+)
 from .evaluate import UnknownJurisdiction, check, resolve_jurisdiction
 from .loading import load_profiles
 from .profile import Profile, ProfileError, parse_profile
@@ -33,6 +40,7 @@ __all__ = [
     "UnknownTopic",
     "check",
     "check_all",
+    "compare_all",
     "compare_metric",
     "compare_topic",
     "jurisdictions",

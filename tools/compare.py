@@ -86,6 +86,19 @@ def compare_metric(metric: str) -> dict[str, Any]:
             "rows": rows}
 
 
+def compare_all() -> dict[str, Any]:
+    """Every criterion's metric side by side: one `compare_metric` table per metric, in the
+    order the texts list them (the matrix officials put on one page)."""
+    seen: dict[str, None] = {}
+    for j in jurisdictions():
+        for r in load_rules(j).rules:
+            seen[r.metric] = None
+            for a in r.alternatives:
+                seen[a.metric] = None
+    order = [k for k in metrics() if k in seen]
+    return {"metrics": [compare_metric(k) for k in order]}
+
+
 def compare_topic(topic: str) -> dict[str, Any]:
     """A non-numeric topic (有效期, 撤销情形, 申报主体 …) aligned by aspect across jurisdictions."""
     table = topics()

@@ -142,6 +142,27 @@ def _print_metric(t: dict[str, Any]) -> None:
                    f"〔{r['citation']['id']}〕“{r['phrase']}”")
 
 
+def _cell(r: dict[str, Any]) -> str:
+    if r.get("absent"):
+        return "—"
+    if r.get("alternatives"):
+        return " 或 ".join(_cell(a) for a in r["alternatives"])
+    q = "（" + r["qualifier"] + "）" if r.get("qualifier") else ""
+    if r["operator"] == "==":
+        return ("须是" if r["threshold"] else "须否") + q
+    if r["operator"] == "<" and isinstance(r["threshold"], str):
+        return f"无{r['threshold']}及以上"
+    return f"{OPS[r['operator']]}{r['threshold']}{r['unit'] or ''}{q}"
+
+
+def _print_matrix(m: dict[str, Any]) -> None:
+    tables = m["metrics"]
+    names = [r["name"] for r in tables[0]["rows"]] if tables else []
+    click.echo("\t".join(["指标", *names]))
+    for t in tables:
+        click.echo("\t".join([t["label"], *(_cell(r) for r in t["rows"])]))
+
+
 def _print_topic(t: dict[str, Any]) -> None:
     click.echo(f"{t['label']}（{t['topic']}）")
     for r in t["rows"]:
@@ -155,7 +176,8 @@ def _print_topic(t: dict[str, Any]) -> None:
 
 
 @click.command()
-@click.option("--metric", "-m", default=None, metavar="M", help="指标，如 sme_output_share")
+@click.option("--metric", "-m", default=None, metavar="M",
+              help="指标，如 sme_output_share；all 为全部指标的对照表")
 @click.option("--topic", "-t", default=None, metavar="T", help="主题，如 validity、revocation")
 @click.option("--list", "list_all", is_flag=True, help="列出可比较的指标与主题")
 @json_option
@@ -175,6 +197,13 @@ def compare(metric: str | None, topic: str | None, list_all: bool, as_json: bool
         return
     if (metric is None) == (topic is None):
         raise UserError("请只给出 --metric 或 --topic 之一 (give exactly one of --metric, --topic)")
+    if metric is not None and metric.strip().lower() in ("all", "全部"):
+        matrix = tools.compare_all()
+        if as_json:
+            emit_json(matrix)
+        else:
+            _print_matrix(matrix)
+        return
     try:
         table = tools.compare_metric(metric) if metric is not None else \
             tools.compare_topic(topic or "")

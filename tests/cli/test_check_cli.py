@@ -103,3 +103,14 @@ def test_compare_topic_and_errors() -> None:
     assert res.exit_code == 1 and "unknown topic" in res.output
     res = run("compare", "--list", "--json")
     assert "validity" in json.loads(res.output)["topics"]
+
+
+def test_compare_all_matrix() -> None:
+    res = run("compare", "--metric", "all")
+    assert res.exit_code == 0
+    lines = res.output.splitlines()
+    assert lines[0] == "指标\t四川\t贵州\t山东\t张掖\t青海"
+    assert "中小企业产值占集群总产值比例\t≥60%\t≥60%\t≥70%\t≥70%\t≥50%" in lines
+    assert "优质中小企业数量\t≥8家\t≥8家\t≥1家 或 ≥10家\t≥1家 或 ≥3家\t≥1家 或 ≥6家" in lines
+    assert ("近三年安全、质量和环境污染等事故的最高等级\t无较大及以上\t无重大及以上\t"
+            "无较大及以上\t无较大及以上\t无较大及以上") in lines

@@ -61,3 +61,13 @@ def test_unknown_names() -> None:
     with pytest.raises(UnknownTopic, match="unknown topic"):
         compare_topic("weather")
     assert METRICS["area_km2"] == {"label": "占地面积", "unit": "平方公里"}
+
+
+def test_compare_all_is_one_table_per_metric_in_the_texts() -> None:
+    from tools import compare_all
+
+    tables = compare_all()["metrics"]
+    keys = [t["metric"] for t in tables]
+    assert keys[:4] == ["area_km2", "enterprise_count", "annual_output", "sme_output_share"]
+    assert "little_giant" in keys and "leading_industry_champions" in keys
+    assert all(len(t["rows"]) == 5 for t in tables)
