@@ -110,7 +110,7 @@ class JurisdictionRules:
     @cached_property
     def evaluators(self) -> tuple[Any, ...]:
         """One compiled evaluator per criterion (see `derive.compile_rule`)."""
-        from .derive import compile_rule
+        from .compiled import compile_rule
 
         return tuple(compile_rule(r) for r in self.rules)
 

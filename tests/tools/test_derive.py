@@ -109,7 +109,8 @@ def test_incident_severity_scale() -> None:
 def test_compiled_evaluators_match_the_generic_ones() -> None:
     import random
 
-    from tools.derive import compile_rule, evaluate
+    from tools.compiled import compile_rule
+    from tools.derive import evaluate
     from tools.profile import parse_profile
     from tools.rules import load_rules
 
