@@ -19,13 +19,12 @@ from .numbers import (
     NumberError,
     Quantity,
     find_quantities,
-    fmt,
     hedge_in,
     normalize,
     parse_number,
     share_percent,
-    to_yi,
 )
+from .series import output_series
 
 _SHARE_OF = r"占(?:集群)?(?:总产值)?(?:的)?(?:比例|比重|比)?"
 # Keyword patterns per metric, tried longest-first; a keyword opens the segment its values sit in.
@@ -79,10 +78,6 @@ _FIRMS = r"(?:相关)?(?:生产、服务等?)?企业"
 _ENTERPRISES = re.compile(_FIRMS + r"(?:户数|数量|数)?\s*(?:只有|共有|有|共|为|是|:|：)?\s*"
                           r"(?P<num>" + NUM + r")\s*户|(?P<num2>" + NUM + r")\s*户" + _FIRMS)
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
-_YEAR_RANGE = re.compile(r"(?P<a>20\d\d)\s*年?\s*(?:至|到|-|—|–|~|～)\s*(?P<b>20\d\d)\s*年?")
-_YEAR_VALUE = re.compile(r"(?P<y>20\d\d)\s*年\s*(?:的)?(?:集群)?(?:总)?(?:产值)?\s*"
-                         r"(?:为|是|达到|达|有|:|：)?\s*"
-                         r"(?P<q>" + NUM + r"\s*(?:亿元|亿|万元|万)?)")
 # Numbers that are not values: 近三年, 三年规划, 第三条.
 _NOT_VALUES = re.compile(r"近[一二两三四五六七八九十\d]+年"
                          r"|[一二两三四五六七八九十\d]+年(?:发展)?(?:规划|计划)"
@@ -160,7 +155,7 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
                 raise NumberError(f"您说的“{context.strip()}”是估计或区间（“{hedge}”），"
                                   f"请告诉我{LABELS[metric]}的确切数值。", context)
             if metric == "output_by_year":
-                series, note = _output_series(context, as_of)
+                series, note = output_series(context, as_of)
                 if series:
                     facts["output_by_year"] = series
                     if note:
@@ -233,45 +228,3 @@ def _value(metric: str, q: Quantity) -> Decimal:
             return q.value * 10000
         return q.value
     raise NumberError(f"没能理解“{q.raw}”，请换个说法。", q.raw)  # pragma: no cover
-
-
-def _output_series(context: str, as_of: date) -> tuple[dict[str, Decimal], str | None]:
-    """近三年产值 as {year: 亿元}; years from 2022年至2024年 / 2022年…2023年… or else the
-    three full years before `as_of` (stated in a note so the user can correct it)."""
-    pairs = list(_YEAR_VALUE.finditer(context))
-    if len(pairs) >= 2:
-        out = {}
-        for m in pairs:
-            q = find_quantities(m.group("q"))[0]
-            out[m.group("y")] = _money(q.value, q.unit, m.group())
-        return out, None
-    rng = _YEAR_RANGE.search(context)
-    body = context[rng.end():] if rng else context
-    quantities = [q for q in find_quantities(body) if not re.fullmatch(r"20\d\d", q.raw)]
-    quantities = [q for q in quantities if q.unit in ("亿元", "亿", "万元", "万", "元", "")]
-    if not quantities:
-        return {}, None
-    last_unit = next((q.unit for q in reversed(quantities) if q.unit), "")
-    values = [_money(q.value, q.unit or last_unit, q.raw) for q in quantities]
-    note = None if last_unit else "产值未写单位，按亿元理解。"
-    if re.search(r"都是|均为|都为|每年都|每年均|均是", body) and len(values) == 1:
-        values = values * 3
-    if rng:
-        a, b = int(rng.group("a")), int(rng.group("b"))
-        years = list(range(a, b + 1))
-        if len(years) != len(values):
-            raise NumberError(f"{a}年至{b}年共{len(years)}年，但给出了{len(values)}个产值，"
-                              "请逐年说明。", context)
-    else:
-        if len(values) == 1:
-            values = values * 3
-            note = (note or "") + f"只给了一个产值，按近三年每年均为{fmt(values[0])}亿元理解。"
-        years = list(range(as_of.year - len(values), as_of.year))
-        note = (note or "") + f"未说明年份，按{years[0]}年至{years[-1]}年理解。"
-    return {str(y): v for y, v in zip(years, values, strict=True)}, note
-
-
-def _money(value: Decimal, unit: str, raw: str) -> Decimal:
-    if value < 0:
-        raise NumberError(f"产值不能为负数，您说的是“{raw}”，请核对。", raw)
-    return to_yi(value, unit)

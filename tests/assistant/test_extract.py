@@ -6,8 +6,11 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from assistant.extract import extract
+from assistant.numbers import fmt
 
 TODAY = date(2026, 11, 22)
 D = Decimal
@@ -119,3 +122,31 @@ def test_other_conditions_all_met_vouches_for_yes_no_facts() -> None:
     e = extract("其他条件都满足", TODAY)
     assert e.facts["operating_body"] is True and e.facts["misconduct"] is False
     assert e.facts["incident_level"] == "none"
+
+
+def test_listed_and_relative_years() -> None:
+    e = extract("2022、2023、2024年产值分别为18、22、25亿元", TODAY)
+    assert e.facts["output_by_year"] == {"2022": D(18), "2023": D(22), "2024": D(25)}
+    e = extract("去年产值25亿，前年22亿，大前年20亿", TODAY)
+    assert e.facts["output_by_year"] == {"2025": D(25), "2024": D(22), "2023": D(20)}
+
+
+def test_year_count_mismatch_is_asked_back() -> None:
+    e = extract("2022年至2024年产值分别为18、22亿元", TODAY)
+    assert "output_by_year" not in e.facts and "共3年" in e.questions[0]
+
+
+amounts = st.lists(st.decimals(min_value=D("0.01"), max_value=D("9999.99"), places=2),
+                   min_size=2, max_size=4)
+
+
+@given(amounts, st.integers(min_value=2000, max_value=2030), st.sampled_from(["亿元", "万元"]))
+def test_series_round_trip(values: list[D], first: int, unit: str) -> None:
+    years = list(range(first, first + len(values)))
+    scale = D(10000) if unit == "万元" else D(1)
+    listed = "、".join(fmt(v * scale) for v in values)
+    e = extract(f"{years[0]}年至{years[-1]}年产值分别为{listed}{unit}", TODAY)
+    assert e.facts["output_by_year"] == {str(y): v for y, v in zip(years, values, strict=True)}
+    pairs = "，".join(f"{y}年{fmt(v * scale)}{unit}" for y, v in zip(years, values, strict=True))
+    e = extract(f"产值{pairs}", TODAY)
+    assert e.facts["output_by_year"] == {str(y): v for y, v in zip(years, values, strict=True)}

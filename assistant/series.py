@@ -1,0 +1,73 @@
+"""Output by year (近三年产值): 2022年至2024年产值分别为18、22、25亿元, 2022年18亿、2023年…,
+2022、2023、2024年分别为…, 去年25亿、前年22亿、大前年20亿, 近三年22亿、24亿和26亿."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+
+from .numbers import NUM, NumberError, find_quantities, fmt, to_yi
+
+_YEAR_RANGE = re.compile(r"(?P<a>20\d\d)\s*年?\s*(?:至|到|-|—|–|~|～)\s*(?P<b>20\d\d)\s*年?")
+_YEAR_VALUE = re.compile(r"(?P<y>20\d\d)\s*年\s*(?:的)?(?:集群)?(?:总)?(?:产值)?\s*"
+                         r"(?:为|是|达到|达|有|:|：)?\s*"
+                         r"(?P<q>" + NUM + r"\s*(?:亿元|亿|万元|万)?)")
+_YEAR_LIST = re.compile(r"(?P<years>20\d\d\s*年?(?:\s*[、，,和及与]\s*20\d\d\s*年?)+)")
+_RELATIVE = (("大前年", 3), ("前年", 2), ("去年", 1), ("今年", 0))
+
+
+def _absolute_years(context: str, as_of: date) -> str:
+    """去年/前年/大前年 → the calendar year as of `as_of` (去年 in 2026 is 2025年)."""
+    for word, back in _RELATIVE:
+        context = context.replace(word, f"{as_of.year - back}年")
+    return context.replace("年年", "年")
+
+
+def output_series(context: str, as_of: date) -> tuple[dict[str, Decimal], str | None]:
+    """近三年产值 as {year: 亿元}; years from 2022年至2024年 / 2022年…2023年… or else the
+    three full years before `as_of` (stated in a note so the user can correct it)."""
+    context = _absolute_years(context, as_of)
+    pairs = list(_YEAR_VALUE.finditer(context))
+    if len(pairs) >= 2:
+        out = {}
+        for m in pairs:
+            q = find_quantities(m.group("q"))[0]
+            out[m.group("y")] = _money(q.value, q.unit, m.group())
+        return out, None
+    rng = _YEAR_RANGE.search(context)
+    listed = None if rng else _YEAR_LIST.search(context)
+    body = context[rng.end():] if rng else context[listed.end():] if listed else context
+    quantities = [q for q in find_quantities(body) if not re.fullmatch(r"20\d\d", q.raw)]
+    quantities = [q for q in quantities if q.unit in ("亿元", "亿", "万元", "万", "元", "")]
+    if not quantities:
+        return {}, None
+    last_unit = next((q.unit for q in reversed(quantities) if q.unit), "")
+    values = [_money(q.value, q.unit or last_unit, q.raw) for q in quantities]
+    note = None if last_unit else "产值未写单位，按亿元理解。"
+    if re.search(r"都是|均为|都为|每年都|每年均|均是", body) and len(values) == 1:
+        values = values * 3
+    if rng:
+        a, b = int(rng.group("a")), int(rng.group("b"))
+        years = list(range(a, b + 1))
+        if len(years) != len(values):
+            raise NumberError(f"{a}年至{b}年共{len(years)}年，但给出了{len(values)}个产值，"
+                              "请逐年说明。", context)
+    elif listed:
+        years = [int(y) for y in re.findall(r"20\d\d", listed.group("years"))]
+        if len(years) != len(values):
+            raise NumberError(f"列出了{len(years)}个年份，但给出了{len(values)}个产值，"
+                              "请逐年说明。", context)
+    else:
+        if len(values) == 1:
+            values = values * 3
+            note = (note or "") + f"只给了一个产值，按近三年每年均为{fmt(values[0])}亿元理解。"
+        years = list(range(as_of.year - len(values), as_of.year))
+        note = (note or "") + f"未说明年份，按{years[0]}年至{years[-1]}年理解。"
+    return {str(y): v for y, v in zip(years, values, strict=True)}, note
+
+
+def _money(value: Decimal, unit: str, raw: str) -> Decimal:
+    if value < 0:
+        raise NumberError(f"产值不能为负数，您说的是“{raw}”，请核对。", raw)
+    return to_yi(value, unit)
