@@ -6,10 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
-from corpus import reload_corpus
 from policy_assistant.cli import cli
 
 HECHUAN = Path(__file__).parent / "fixtures" / "hechuan.txt"
@@ -19,13 +17,6 @@ PROFILE = {
     "leading_industry_share": 70, "little_giant": 3, "rd_growth": 7, "patent_growth": 9,
     "patents_per_10k": 10, "iip_penetration": 25,
 }
-
-
-@pytest.fixture(autouse=True)
-def _fresh_corpus():
-    reload_corpus()
-    yield
-    reload_corpus()
 
 
 def run(*args: str) -> tuple[int, str]:

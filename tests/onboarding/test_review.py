@@ -5,22 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 import yaml
 from click.testing import CliRunner
 
-from corpus import reload_corpus
 from policy_assistant.cli import cli
 from tools.drafting import rules_path
 
 HECHUAN = Path(__file__).parent / "fixtures" / "hechuan.txt"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_corpus():
-    reload_corpus()
-    yield
-    reload_corpus()
 
 
 def run(*args: str) -> tuple[int, str]:
