@@ -12,7 +12,7 @@ from typing import Any
 from .hits import Hit
 from .query import detect_jurisdictions, resolve_references
 from .search import Retriever, SearchError, get_retriever, search
-from .settings import Settings, SettingsError, settings_from_env
+from .settings import DenseUnavailable, Settings, SettingsError, settings_from_env
 
 
 def as_langchain_retriever(k: int = 5, jurisdiction: str | list[str] | None = None) -> Any:
@@ -23,6 +23,7 @@ def as_langchain_retriever(k: int = 5, jurisdiction: str | list[str] | None = No
 
 
 __all__ = [
+    "DenseUnavailable",
     "Hit",
     "Retriever",
     "SearchError",

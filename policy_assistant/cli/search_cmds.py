@@ -44,14 +44,14 @@ def _settings(dense: bool | None = None):  # type: ignore[no-untyped-def]
 def search(k: int, jurisdiction: str | None, level: str, as_json: bool,
            question: str | None) -> None:
     """检索最相关的条文（每行一个问题；不给问题时从标准输入逐行读取）。"""
-    from indexing import SearchError, detect_jurisdictions, get_retriever
+    from indexing import DenseUnavailable, SearchError, detect_jurisdictions, get_retriever
 
     retriever = get_retriever(_settings())
     wanted = _jurisdiction_arg(jurisdiction)
     for query in read_lines(question):
         try:
             hits = retriever.search(query, k=k, jurisdiction=wanted, level=level)
-        except SearchError as exc:
+        except (SearchError, DenseUnavailable) as exc:
             raise UserError(str(exc)) from None
         if as_json:
             emit_json({"query": query, "jurisdiction": wanted if wanted is not None

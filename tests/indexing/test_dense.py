@@ -125,3 +125,16 @@ def test_search_through_a_chroma_server(built_index: Path, chroma_server: tuple[
     names = [str(getattr(c, "name", c)) for c in client.list_collections()]
     assert names == [retriever.dense.collection.name]
     assert client.get_collection(names[0]).count() == len(get_corpus().units())
+
+
+def test_missing_model_is_a_one_line_cli_error(built_index: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from policy_assistant.cli import cli
+
+    monkeypatch.setenv("POLICY_ASSISTANT_DENSE", "1")
+    monkeypatch.setenv("POLICY_ASSISTANT_DENSE_MODEL", str(built_index / "no-such-model"))
+    res = CliRunner().invoke(cli, ["search", "有效期"])
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    assert "无法离线加载向量模型 (cannot load embedding model offline)" in res.stderr
