@@ -96,12 +96,28 @@ def _double_counting(c: CriterionResult, p: Profile) -> Warning_ | None:
     return None
 
 
+def _stale(p: Profile, as_of: date) -> Warning_ | None:
+    """By-year data ending before last year: “近三年” at `as_of` means later years."""
+    for key in ("output_by_year", "leading_industry_output_by_year"):
+        series = getattr(p, key)
+        if series and max(series) < as_of.year - 1:
+            y = as_of.year - 1
+            return Warning_("stale_data", f"逐年产值只到{max(series)}年；截至{as_of.isoformat()}，"
+                            f"“近三年”通常指{y - 2}–{y}年，以上按所给最近三年判断。")
+    return None
+
+
 def _warnings(results: tuple[CriterionResult, ...], p: Profile, verdict: str,
-              jurisdiction: str, status_warning: Warning_ | None) -> tuple[Warning_, ...]:
+              jurisdiction: str, status_warning: Warning_ | None,
+              as_of: date) -> tuple[Warning_, ...]:
     out: list[Warning_] = []
     if status_warning:
         out.append(status_warning)
     out.extend(Warning_("unknown_key", w) for w in p.warnings)
+    if p.output_by_year or p.leading_industry_output_by_year:
+        stale = _stale(p, as_of)
+        if stale:
+            out.append(stale)
     rules = load_rules(jurisdiction)
     for i in rules.flagged:  # only criteria with a reading, a qualifier or a category sum
         c = results[i]
@@ -142,7 +158,8 @@ def check(profile: Mapping[str, Any] | Profile, jurisdiction: str,
     statuses = {c.status for c in results}
     verdict = ("not_eligible" if "not_met" in statuses
                else "undetermined" if "unknown" in statuses else "eligible")
-    doc_status, status_warning = _status(j, as_of or date.today())
+    day = as_of or date.today()
+    doc_status, status_warning = _status(j, day)
     missing = _missing(results) if "unknown" in statuses else ()
     return CheckResult(p.label, j, verdict, results, missing,
-                       _warnings(results, p, verdict, j, status_warning), doc_status)
+                       _warnings(results, p, verdict, j, status_warning, day), doc_status)
