@@ -24,11 +24,15 @@ class GuardResult:
     reason: str = ""
     ids: tuple[str, ...] = field(default_factory=tuple)
 
-    def with_markers(self, prose: str, cites: CitationList) -> str:
-        """Replace [doc:article] by [n] markers tied to verbatim quotes of those units."""
+    def with_markers(self, prose: str, cites: CitationList, known: dict[str, str] | None = None,
+                     question: str = "") -> str:
+        """Replace [doc:article] by [n] markers tied to verbatim quotes of those units: the
+        deterministic answer's quote for that id when there is one, else the best sentence."""
         def sub(m: re.Match[str]) -> str:
             cid = m.group(1)
-            best = quotes.best_quotes(cid, prose, limit=1)
+            if known and cid in known:
+                return cites.add(cid, known[cid])
+            best = quotes.best_quotes(cid, question or prose, limit=1)
             return cites.add(cid, best[0] if best else get_corpus().quote(cid))
         return CITE.sub(sub, prose)
 

@@ -136,7 +136,9 @@ class LLMConversation(Conversation):
         if det.intent in NO_LLM_INTENTS:
             return det
         context = json.dumps({"profile": det.to_json()["profile"],
-                              "jurisdictions": list(self.jurisdictions)}, ensure_ascii=False)
+                              "jurisdictions": list(self.jurisdictions),
+                              "evidence": [{"id": c.id, "quote": c.quote}
+                                           for c in det.citations]}, ensure_ascii=False)
         try:
             prose, outputs = run_model(self.model, make_tools(self), text, context)
         except Exception as exc:  # network or model failure: the deterministic answer stands
@@ -147,7 +149,8 @@ class LLMConversation(Conversation):
         if not verdict.ok:
             return _fallback(det, verdict.reason)
         cites = CitationList()
-        body = verdict.with_markers(prose, cites)
+        known = {c.id: c.quote for c in det.citations}
+        body = verdict.with_markers(prose, cites, known, text)
         parts = [body]
         if cites.items:
             parts.append("依据：\n" + cites.evidence())

@@ -117,3 +117,17 @@ def test_env_configuration(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OLLAMA_HOST", "http://127.0.0.1:9")
     conv = new_conversation(TODAY)  # constructing the client does not touch the network
     assert isinstance(conv, LLMConversation)
+
+
+def test_endless_tool_calls_fall_back() -> None:
+    calls = [_call("get_article", {"citation_id": "qinghai:第十四条"}, f"c{i}") for i in range(6)]
+    a = LLMConversation(_model(*calls), TODAY).send("青海的集群有效期几年？")
+    assert a.mode == "deterministic" and "模型没有给出回答" in a.answer
+
+
+def test_unknown_tool_is_reported_to_the_model() -> None:
+    model = _model(_call("delete_files", {"path": "/"}),
+                   _call("get_article", {"citation_id": "qinghai:第十四条"}, "c2"),
+                   AIMessage(content="集群有效期为三年[qinghai:第十四条]。"))
+    a = LLMConversation(model, TODAY).send("青海的集群有效期几年？")
+    assert a.mode == "llm" and a.citations[0].quote.startswith("集群有效期为三年。")
