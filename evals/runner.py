@@ -152,9 +152,11 @@ def _zero_scores(item: Item) -> dict[str, float | None]:
 
 def run_baseline(items: Sequence[Item], baseline: Any) -> SystemRun:
     results = []
-    for item in items:
-        if not item.retrieval_usable:
-            continue
+    usable = [it for it in items if it.retrieval_usable]
+    prepare = getattr(baseline, "prepare", None)
+    if callable(prepare):
+        prepare([str(it.question) for it in usable])
+    for item in usable:
         t = time.perf_counter()
         ranked = baseline.search(item.question, K)
         ms = _ms(t)
@@ -169,15 +171,23 @@ def run(split: str = "dev", system: Any = None, *, path: str | Path | None = Non
     """Evaluate `system` (default: the project's indexing and assistant) on the items of `split`
     ("dev", "heldout" or "all"), beside the peer baselines on the same questions."""
     start = time.perf_counter()
+    timings: dict[str, float] = {}
     items = load_items(path, split)
     sys_run = run_system(items, system if system is not None else DefaultSystem(),
                          getattr(system, "name", "system"))
+    timings[sys_run.name] = _ms(start) / 1000
     base_runs: dict[str, SystemRun] = {}
     if baselines:
         from .baselines import build_baselines
 
-        for b in build_baselines(dense=dense_baseline):
+        t = time.perf_counter()
+        built = build_baselines(dense=dense_baseline)
+        timings["baselines_build"] = _ms(t) / 1000
+        for b in built:
+            t = time.perf_counter()
             base_runs[b.name] = run_baseline(items, b)
+            timings[b.name] = _ms(t) / 1000
     return Report(split=split, dataset=str(path or "evals/data/qa.jsonl"), items=tuple(items),
                   system=sys_run, baselines=base_runs,
-                  elapsed_s=round(time.perf_counter() - start, 2))
+                  elapsed_s=round(time.perf_counter() - start, 2),
+                  timings={k: round(v, 2) for k, v in timings.items()})
