@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -23,6 +24,7 @@ def number(d: Decimal | None) -> int | float | None:
     return float(d)
 
 
+@lru_cache(maxsize=8192)  # thresholds and common values repeat across a batch
 def show(d: Decimal) -> str:
     """Plain decimal text without exponent or trailing zeros: 2.50 → 2.5, 1E+1 → 10."""
     text = format(d.normalize(), "f")
@@ -165,14 +167,17 @@ class CheckResult:
         return tuple(c for c in self.criteria if c.status == "unknown")
 
     def to_json(self) -> dict[str, Any]:
-        counts = {s: sum(1 for c in self.criteria if c.status == s) for s in STATUS_LABELS}
+        criteria = [c.to_json() for c in self.criteria]
+        counts = dict.fromkeys(STATUS_LABELS, 0)
+        for c in criteria:
+            counts[c["status"]] += 1
         return {
             "profile": self.profile, "jurisdiction": self.jurisdiction, "verdict": self.verdict,
             "verdict_label": VERDICT_LABELS[self.verdict], "counts": counts,
-            "criteria": [c.to_json() for c in self.criteria],
+            "criteria": criteria,
             "missing": [m.to_json() for m in self.missing],
             "warnings": [w.to_json() for w in self.warnings],
-            "gaps": [{"metric": c.metric, "gap": text(c.gap), "citation": c.rule.citation}
-                     for c in self.failed if c.gap],
+            "gaps": [{"metric": c["metric"], "gap": c["gap"], "citation": c["citation"]["id"]}
+                     for c in criteria if c["status"] == "not_met" and c["gap"]],
             "document_status": self.document_status,
         }
