@@ -150,6 +150,8 @@ def comparison(question: str, docs: Sequence[str], as_of: date, *,
     if metrics:
         lines = threshold_lines(question, metrics[:2], docs, cites)
     if not lines:
+        lines = topic_lines(question, docs, cites)
+    if not lines:
         per_doc: list[tuple[float, str, list[str]]] = []
         for doc in docs:
             hits = _search(question, 3, doc)
@@ -174,6 +176,39 @@ def comparison(question: str, docs: Sequence[str], as_of: date, *,
     involved = list(dict.fromkeys(c.id.split(":")[0] for c in cites.items)) or list(docs)
     return finish(question, "comparison", ["各地规定如下（原文摘录）：", *lines, *tail], cites,
                   involved, as_of)
+
+
+def topic_lines(question: str, docs: Sequence[str], cites: CitationList) -> list[str]:
+    """A curated comparison from `tools.compare_topic` when the question names a topic (申诉,
+    撤销, 报送 …): each place's provisions with quotes, then the differences the tool states."""
+    from .router import vocab
+
+    topic = next((t for t, p in vocab()["topics"].items() if re.search(p, question)), None)
+    if topic is None:
+        return []
+    try:
+        from tools import compare_topic
+    except ImportError:  # pragma: no cover
+        return []
+    table = compare_topic(topic)
+    lines: list[str] = []
+    for row in table["rows"]:
+        if row["jurisdiction"] not in docs:
+            continue
+        for e in row["entries"]:
+            cid, quote = e["citation"]["id"], e["citation"]["quote"]
+            if not verify_quote(cid, quote):
+                continue
+            mark = cites.add(cid, quotes.sentence_with(cid, quote) or quote)
+            value = f"：{e['value']}" if e.get("value") else ""
+            lines.append(f"{row['name']} {e['aspect_label']}{value}{mark}")
+    if not lines:
+        return []
+    wanted = {short(d) for d in docs}
+    for diff in table.get("differences") or []:
+        if len(wanted) == len(get_corpus().ids) or any(w in diff for w in wanted):
+            lines.append(f"差异：{diff}")
+    return [f"（{table['label']}）", *lines]
 
 
 def status(question: str, docs: Sequence[str], as_of: date) -> Answer:

@@ -151,3 +151,14 @@ def test_thanks_and_article_reference() -> None:
 
     assert a.citations[0].id == "qinghai:第十七条"
     assert a.citations[0].quote == quote("qinghai:第十七条")
+
+
+def test_topic_comparison_uses_tools_table() -> None:
+    a = ask("哪个地方规定了撤销认定后的申诉程序？", TODAY)
+    assert a.intent == "comparison"
+    assert [c.id for c in a.citations] == ["qinghai:第十七条"]
+    assert "青海 申诉期限：收到撤销决定之日起15个工作日内[1]" in a.answer
+    assert "差异：申诉期限：青海有规定，四川、贵州、山东、张掖未规定" in a.answer
+    b = ask("青海和张掖的年度工作情况报送截止时间分别是什么？", TODAY)
+    assert {c.id for c in b.citations} == {"zhangye:第十八条", "qinghai:第十五条"}
+    assert "每年2月底前" in b.answer and "每年3月30日前" in b.answer
