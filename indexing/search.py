@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
+import yaml
 
 from corpus import data_home, get_corpus
 
 from .hits import Hit
 from .query import detect_jurisdictions as _detect
 from .query import mentions, resolve_references, strip_references
-from .settings import Settings, settings_from_env
+from .settings import DATA_DIR, Settings, settings_from_env
 from .store import LexicalBundle, open_lexical
+from .tokenizer import nfkc
 
 if TYPE_CHECKING:
     from .dense import DenseIndex
@@ -66,6 +69,7 @@ class Retriever:
         self.settings = settings
         self._lex: LexicalBundle | None = None
         self._dense: DenseIndex | None = None
+        self._types: list[frozenset[str]] | None = None
 
     @property
     def lex(self) -> LexicalBundle:
@@ -81,6 +85,22 @@ class Retriever:
             self._dense = DenseIndex.open(self.settings, self.lex.entries)
         return self._dense
 
+    @property
+    def answer_types(self) -> list[frozenset[str]]:
+        """For each entry, the answer types its text can serve (data/answer_types.yaml)."""
+        if self._types is None:
+            self._types = [frozenset(n for n, (_, text) in answer_patterns().items()
+                                     if text.search(nfkc(e.text))) for e in self.lex.entries]
+        return self._types
+
+    def _boost(self, query: str, scores: np.ndarray) -> np.ndarray:
+        beta = self.settings.answer_type_boost
+        asked = {n for n, (q, _) in answer_patterns().items() if q.search(nfkc(query))}
+        if not asked or beta == 0:
+            return scores
+        factor = np.array([1 + beta * len(asked & t) / len(asked) for t in self.answer_types])
+        return scores * factor
+
     def entry_scores(self, query: str, docs: list[str] | None, channel: str) -> np.ndarray:
         """One score per index entry for `channel`; entries outside `docs` get -inf."""
         entries = self.lex.entries
@@ -92,7 +112,7 @@ class Retriever:
             drop = {t for n in names for t in self.lex.tokenizer.tokens(n)}
             terms = self.lex.tokenizer.query_terms(strip_references(query), drop,
                                                    self.settings.synonym_weight)
-            bm = self.lex.lexical.scores(terms)
+            bm = self._boost(query, self.lex.lexical.scores(terms))
             if channel == "bm25":
                 out[mask] = bm[mask]
                 return out
@@ -160,6 +180,13 @@ class Retriever:
         unit = get_corpus().unit(cid)
         return Hit(id=unit.id, doc=unit.doc, score=score, text=unit.text, chapter=unit.chapter,
                    title=unit.title, matched=matched, via=via)
+
+
+@lru_cache(maxsize=1)
+def answer_patterns() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
+    with open(DATA_DIR / "answer_types.yaml", encoding="utf-8") as fh:
+        raw = yaml.safe_load(fh) or {}
+    return {name: (re.compile(d["question"]), re.compile(d["text"])) for name, d in raw.items()}
 
 
 @lru_cache(maxsize=4)

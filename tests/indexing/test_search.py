@@ -116,3 +116,20 @@ def test_user_added_document_is_searched(tmp_path: Path, built_index: Path) -> N
     hits = search("云溪的竹木质量抽检多久一次", k=3)
     assert hits[0].id == "yunxi:第四条"
     assert search("竹木加工企业不少于多少家", k=1)[0].id == "yunxi:第三条"
+
+
+def test_answer_type_boost_raises_entries_that_can_answer(built_index: Path) -> None:
+    retriever = get_retriever(Settings())
+    entries = retriever.lex.entries
+    types = dict(zip((e.id for e in entries), retriever.answer_types, strict=True))
+    assert "time" in types["zhangye:第十七条"]  # 15个工作日内
+    assert "quantity" in types["sichuan:第十一条:（一）"]  # 20亿元以上, 60%以上
+    assert "who" in types["shandong:第十四条"]  # 由山东省工业和信息化厅负责解释
+    assert types["sichuan:第十二条"] == frozenset()
+    ones = np.ones(len(entries))
+    boosted = retriever._boost("重大变更多久之内要报告", ones)
+    assert boosted[[e.id for e in entries].index("zhangye:第十七条")] == pytest.approx(1.3)
+    assert boosted[[e.id for e in entries].index("sichuan:第十二条")] == 1.0
+    assert (retriever._boost("重大变更要报告", ones) == ones).all()  # asks for no type
+    off = get_retriever(Settings(answer_type_boost=0.0))
+    assert (off._boost("多久之内", ones) == ones).all()
