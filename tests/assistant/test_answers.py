@@ -142,7 +142,7 @@ def test_no_place_named_answers_each_relevant_text() -> None:
     assert "青海 集群有效期：三年" in a.answer
     b = ask("撤销认定后可以申诉吗", TODAY)
     assert [c.id for c in b.citations] == ["qinghai:第十七条"]
-    assert "其余4份文件未检索到直接相关的条文。" in b.answer
+    assert "差异：申诉期限：青海有规定，四川、贵州、山东、张掖未规定" in b.answer
 
 
 def test_thanks_and_article_reference() -> None:
