@@ -40,15 +40,20 @@ def _load(doc_id: str) -> tuple[dict[str, Any], str]:
                     "run `policy-assistant corpus add FILE --id ID` first)")
 
 
-def _rule_line(c: dict[str, Any], labels: dict[str, str], cats: dict[str, str]) -> str:
+def _rule_line(c: dict[str, Any], labels: dict[str, str], cats: dict[str, str],
+               levels: dict[str, str]) -> str:
     label = labels.get(c["metric"], c["metric"])
     if c.get("alternatives"):
         return f"{label}：满足其一"
     if c.get("operator") is None:
         expect = c.get("expect")
         want = "须为是" if expect else "须为否" if expect is False else c.get("threshold")
-        return f"{label}：{want}"
+        soft = f"（原文：{c['qualifier']}）" if c.get("qualifier") else ""
+        return f"{label}：{want}{soft}"
     op = _OPS.get(c["operator"], c["operator"])
+    if c.get("negated"):  # an incident level: 未发生较大及以上… means worst level < 较大
+        word = next((w for w, k in levels.items() if k == c["threshold"]), c["threshold"])
+        return f"{label} {op} {word}（即不得发生{word}及以上）"
     text = f"{label} {op} {c['threshold']} {c.get('unit') or ''}"
     if c.get("years"):
         text += f"（近{c['years']}年每年）"
@@ -105,7 +110,7 @@ def review_cmd(doc_id: str, accept: bool, as_json: bool) -> None:
                    "criteria": rows, "relaxation": doc.get("relaxation"),
                    "dates": doc.get("dates") or [], "skipped": doc.get("skipped") or []})
         return
-    labels, cats = tables().metric_labels, tables().category_labels
+    labels, cats, levels = tables().metric_labels, tables().category_labels, tables().levels
     draft = doc.get("status") == "draft"
     state = "草稿，尚未审核，审核前不用于资格判定" if draft else "已审核"
     click.echo(f"{doc_id} 的规则（{state}）  {where}")
@@ -113,10 +118,11 @@ def review_cmd(doc_id: str, accept: bool, as_json: bool) -> None:
         click.echo("未从原文中起草出数值规则（请核对下方未起草的数字，或手工补充）。")
     for i, row in enumerate(rows, start=1):
         mark = "✓ 与原文一致" if row["quote_verified"] else "✗ 原文中找不到此引文"
-        click.echo(f"{i:>2}. {_rule_line(row, labels, cats)}")
+        click.echo(f"{i:>2}. {_rule_line(row, labels, cats, levels)}")
         click.echo(f"    原文【{row['citation']}】{row['phrase']}  {mark}")
         for j, alt in enumerate(row.get("alternatives") or ()):
-            click.echo(f"    {'abcdefgh'[j]}. {_rule_line(alt, labels, cats)}：{alt['phrase']}")
+            line = _rule_line(alt, labels, cats, levels)
+            click.echo(f"    {'abcdefgh'[j]}. {line}：{alt['phrase']}")
         if row.get("note"):
             click.echo(f"    注意：{row['note']}")
     if doc.get("relaxation"):

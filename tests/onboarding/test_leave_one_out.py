@@ -42,3 +42,12 @@ def test_numeric_keys_skip_levels_and_facts_and_flatten_alternatives() -> None:
         ("little_giant", ">=", Decimal(1), "x:2"),
         ("quality_enterprises", ">=", Decimal("2.5"), "x:2"),
     }
+
+
+def test_leave_one_out_conditions_precision_and_recall() -> None:
+    """The yes/no conditions and incident levels are drafted from the standard the same way."""
+    scores = leave_one_out(conditions=True)
+    print("\n" + table(scores))
+    overall = total(scores)
+    assert overall.shipped >= 45
+    assert overall.precision >= 0.95 and overall.recall >= 0.95, table(scores)

@@ -15,7 +15,7 @@ PROFILE = {
     "name": "鹤川示例集群", "area_km2": 60, "enterprise_count": 45,
     "output_by_year": {"2022": 13, "2023": 14.5, "2024": 16}, "sme_output_share": 80,
     "leading_industry_share": 70, "little_giant": 3, "rd_growth": 7, "patent_growth": 9,
-    "patents_per_10k": 10, "iip_penetration": 25,
+    "patents_per_10k": 10, "iip_penetration": 25, "incident_level": "none",
 }
 
 
@@ -62,7 +62,7 @@ def test_added_city_from_draft_to_verdict(tmp_path: Path) -> None:
         "area_km2": "met", "enterprise_count": "met", "annual_output": "met",
         "sme_output_share": "met", "leading_industry_share": "met", "output_growth": "met",
         "quality_enterprises": "met", "rd_growth": "met", "patent_growth": "met",
-        "patents_per_10k": "met", "iip_penetration": "met",
+        "patents_per_10k": "met", "iip_penetration": "met", "incident_level": "met",
     }
     code, out = run("check", "--profile", str(bad), "--jurisdiction", "hechuan", "--json")
     (result,) = rows(out)

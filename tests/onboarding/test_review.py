@@ -27,7 +27,7 @@ def add() -> dict:
 
 def test_add_drafts_into_the_data_directory(_isolated_home: Path) -> None:
     row = add()
-    assert row["rules_drafted"] == 11
+    assert row["rules_drafted"] == 12
     path = rules_path("hechuan")
     assert path == _isolated_home / "rules" / "hechuan.yaml" and path.is_file()
     doc = yaml.safe_load(path.read_text("utf-8"))
@@ -58,12 +58,12 @@ def test_review_json_and_accept() -> None:
     add()
     code, out = run("rules", "review", "hechuan", "--json")
     doc = json.loads(out)
-    assert code == 0 and doc["status"] == "draft" and len(doc["criteria"]) == 11
+    assert code == 0 and doc["status"] == "draft" and len(doc["criteria"]) == 12
     assert all(c["quote_verified"] and not c["reviewed"] for c in doc["criteria"])
     assert doc["criteria"][0]["unit_text"].startswith("集群主导产业为所在县域的特色产业")
     code, out = run("rules", "review", "hechuan", "--accept", "--json")
     assert code == 0, out
-    assert json.loads(out)["status"] == "reviewed" and json.loads(out)["accepted"] == 11
+    assert json.loads(out)["status"] == "reviewed" and json.loads(out)["accepted"] == 12
     saved = yaml.safe_load(rules_path("hechuan").read_text("utf-8"))
     assert saved["status"] == "reviewed"
     assert all(c["reviewed"] for c in saved["criteria"]) and all(f["reviewed"]

@@ -29,7 +29,11 @@ def plain_number(value: Decimal) -> int | str:
 
 def criterion_dict(c: Criterion, top: bool = True) -> dict[str, Any]:
     d: dict[str, Any] = {"metric": c.metric}
-    if not c.alternatives:
+    if c.expect is not None:
+        d["expect"] = c.expect
+    elif isinstance(c.threshold, str):  # an incident level
+        d.update({"operator": c.operator, "threshold": c.threshold, "negated": c.negated})
+    elif not c.alternatives:
         d["operator"] = c.operator
         d["threshold"] = plain_number(c.threshold) if c.threshold is not None else None
         d["unit"] = c.unit

@@ -10,61 +10,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from dataclasses import replace
 
 from corpus import Unit
 
 from .clauses import Clause, Threshold, parse_number, split_clauses, thresholds
+from .facts import fact_criteria, standard_units
+from .model import Criterion, Drafted, Relaxation, Skipped
 from .patterns import Tables, tables
 
 _YEARS = re.compile(r"(?:近|连续|最近)([0-9一二三四五六七八九十两]+)个?(?:年|年度)")
-
-
-@dataclass(frozen=True)
-class Criterion:
-    metric: str
-    citation: str
-    phrase: str
-    operator: str | None = None
-    threshold: Decimal | None = None
-    unit: str | None = None
-    years: int | None = None
-    qualifier: str | None = None
-    categories: tuple[str, ...] = ()
-    alternatives: tuple[Criterion, ...] = ()
-    note: str | None = None
-    clause: int = field(default=0, compare=False)
-    span: tuple[int, int] = field(default=(0, 0), compare=False)
-
-    @property
-    def is_count(self) -> bool:
-        return bool(self.alternatives) or self.unit == "家"
-
-    def flat(self) -> list[Criterion]:
-        """This criterion, or its alternatives (each carrying the parent's citation)."""
-        return list(self.alternatives) if self.alternatives else [self]
-
-
-@dataclass(frozen=True)
-class Skipped:
-    citation: str
-    phrase: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class Relaxation:
-    applies_if: str
-    phrase: str
-    citation: str
-
-
-@dataclass(frozen=True)
-class Drafted:
-    criteria: tuple[Criterion, ...]
-    skipped: tuple[Skipped, ...]
-    relaxation: Relaxation | None
 
 
 def blocks(units: Iterable[Unit]) -> Iterator[tuple[Unit, str, str]]:
@@ -155,7 +110,7 @@ def _join_alternative(prev: Criterion, alt: Criterion, clause: Clause, text: str
     phrase = text[start:alt.span[1]]
     return Criterion(metric=t.default_count_metric, citation=prev.citation, phrase=phrase,
                      alternatives=(*alts, replace(alt, citation=prev.citation)),
-                     clause=clause.index, span=(start, alt.span[1]))
+                     clause=clause.index, span=(start, alt.span[1]), order=prev.order)
 
 
 def _relaxation(clause: Clause, t: Tables) -> Relaxation | None:
@@ -166,13 +121,14 @@ def _relaxation(clause: Clause, t: Tables) -> Relaxation | None:
 
 
 def draft_units(units: Sequence[Unit], t: Tables | None = None) -> Drafted:
-    """Every numeric criterion the units state, in reading order, one per metric."""
+    """Every criterion the units state, in reading order, one per metric: the numeric ones
+    anywhere outside an application form, the yes/no conditions within the standard."""
     t = t or tables()
     found: list[Criterion] = []
     skipped: list[Skipped] = []
     relaxation: Relaxation | None = None
     form = is_form(units, t)
-    for unit, citation, text in blocks(units):
+    for b, (unit, citation, text) in enumerate(blocks(units)):
         block: list[Criterion] = []
         for clause in split_clauses(citation, text, t):
             relaxation = relaxation or _relaxation(clause, t)
@@ -185,12 +141,21 @@ def draft_units(units: Sequence[Unit], t: Tables | None = None) -> Drafted:
                     if joined is not None:
                         block[-1] = joined
                     else:
-                        block.append(c)
+                        block.append(replace(c, order=(b, c.span[0])))
         if form and unit.kind == "attachment":
             skipped.extend(Skipped(c.citation, c.phrase, f"申报表中的数字，不是认定标准 (in an "
                                    f"application form) → {c.metric}") for c in block)
         else:
             found.extend(block)
+    kept = _first_per_metric(found, skipped)
+    standard = {u.id for u in standard_units(units, {c.citation.split(":")[1] for c in kept})}
+    facts = [f for b, (unit, citation, text) in enumerate(blocks(units)) if unit.id in standard
+             for f in fact_criteria(citation, text, b, t)]
+    kept += _first_per_metric(sorted(facts, key=lambda c: c.order), skipped)
+    return Drafted(tuple(sorted(kept, key=lambda c: c.order)), tuple(skipped), relaxation)
+
+
+def _first_per_metric(found: list[Criterion], skipped: list[Skipped]) -> list[Criterion]:
     kept: dict[str, Criterion] = {}
     for c in found:
         if c.metric in kept:
@@ -198,4 +163,4 @@ def draft_units(units: Sequence[Unit], t: Tables | None = None) -> Drafted:
                                    f"{kept[c.metric].citation}) → {c.metric}"))
         else:
             kept[c.metric] = c
-    return Drafted(tuple(kept.values()), tuple(skipped), relaxation)
+    return list(kept.values())

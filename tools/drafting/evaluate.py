@@ -20,6 +20,7 @@ from .document import draft_document
 from .shipped import shipped_rules
 
 Key = tuple[str, str, Decimal, str]
+CondKey = tuple[str, str, str]  # (metric, "expect=True" or "< larger", citation)
 
 
 def _number(value: Any) -> Decimal | None:
@@ -43,14 +44,26 @@ def numeric_keys(rules: dict[str, Any]) -> set[Key]:
     return out
 
 
+def condition_keys(rules: dict[str, Any]) -> set[CondKey]:
+    """The yes/no conditions and incident levels of a rules file (the non-numeric criteria)."""
+    out: set[CondKey] = set()
+    for c in rules.get("criteria") or ():
+        if isinstance(c.get("expect"), bool):
+            out.add((c["metric"], f"expect={c['expect']}", c["citation"]))
+        elif c.get("operator") and c.get("threshold") is not None \
+                and _number(c["threshold"]) is None:
+            out.add((c["metric"], f"{c['operator']} {c['threshold']}", c["citation"]))
+    return out
+
+
 @dataclass(frozen=True)
 class Score:
     jurisdiction: str
     shipped: int
     drafted: int
     matched: int
-    missed: tuple[Key, ...]
-    extra: tuple[Key, ...]
+    missed: tuple[Any, ...]
+    extra: tuple[Any, ...]
 
     @property
     def precision(self) -> float:
@@ -61,22 +74,24 @@ class Score:
         return self.matched / self.shipped if self.shipped else 1.0
 
 
-def score(doc_id: str, raw: str, reviewed: dict[str, Any]) -> Score:
-    gold = numeric_keys(reviewed)
-    drafted = numeric_keys(draft_document(raw, doc_id))
+def score(doc_id: str, raw: str, reviewed: dict[str, Any], conditions: bool = False) -> Score:
+    keys = condition_keys if conditions else numeric_keys
+    gold: set[Any] = set(keys(reviewed))
+    drafted: set[Any] = set(keys(draft_document(raw, doc_id)))
     return Score(doc_id, len(gold), len(drafted), len(gold & drafted),
                  tuple(sorted(gold - drafted, key=str)), tuple(sorted(drafted - gold, key=str)))
 
 
-def leave_one_out() -> list[Score]:
-    """One score per shipped document that has a reviewed rules file."""
+def leave_one_out(conditions: bool = False) -> list[Score]:
+    """One score per shipped document that has a reviewed rules file: its numeric criteria,
+    or (conditions=True) its yes/no conditions and incident levels."""
     docs = yaml.safe_load((PACKAGE_DIR / "documents.yaml").read_text(encoding="utf-8"))
     scores = []
     for doc_id, meta in docs.items():
         reviewed = shipped_rules(doc_id)
         if reviewed is not None:
             raw = (TEXTS_DIR / meta["file"]).read_text(encoding="utf-8")
-            scores.append(score(doc_id, raw, reviewed))
+            scores.append(score(doc_id, raw, reviewed, conditions))
     return scores
 
 
@@ -96,4 +111,7 @@ def table(scores: list[Score]) -> str:
 
 
 if __name__ == "__main__":
+    print("numeric criteria (metric, operator, threshold, citation)")
     print(table(leave_one_out()))
+    print("\nyes/no conditions and incident levels (metric, expect or level, citation)")
+    print(table(leave_one_out(conditions=True)))

@@ -35,6 +35,13 @@ class CountMetric:
 
 
 @dataclass(frozen=True)
+class FactPattern:
+    metric: str
+    pattern: re.Pattern[str]
+    expect: bool | None  # None for an incident level (the level word is group 1)
+
+
+@dataclass(frozen=True)
 class Tables:
     words: dict[str, str]  # operator word -> operator (reviewed wording table)
     negations: dict[str, str]
@@ -54,6 +61,8 @@ class Tables:
     relaxations: tuple[dict[str, str], ...]
     clause_breaks: str
     form_words: tuple[str, ...]
+    facts: tuple[FactPattern, ...]
+    levels: dict[str, str]  # level word (较大) -> level key (larger)
 
     @property
     def words_longest_first(self) -> list[str]:
@@ -86,4 +95,9 @@ def tables() -> Tables:
         filler=d["filler"], alternative_openers=tuple(d["alternative_openers"]),
         relaxations=tuple(d["relaxations"]), clause_breaks=d["clause_breaks"],
         form_words=tuple(d["form_words"]),
+        facts=tuple([FactPattern(f["metric"], re.compile(f["pattern"]), f["expect"])
+                     for f in d["facts"]]
+                    + [FactPattern(f["metric"], re.compile(f["pattern"]), None)
+                       for f in d["levels"]]),
+        levels={word: key for key, word in _yaml("tools.data", "levels.yaml").items()},
     )
