@@ -6,6 +6,7 @@
 """
 
 from .dataset import CATEGORIES, DatasetError, Item, check_item, check_items, load_items
+from .diff import diff, load_report
 from .report import Report, SystemRun
 from .runner import run, run_baseline, run_system
 from .system import DefaultSystem
@@ -19,7 +20,9 @@ __all__ = [
     "SystemRun",
     "check_item",
     "check_items",
+    "diff",
     "load_items",
+    "load_report",
     "run",
     "run_baseline",
     "run_system",

@@ -135,3 +135,28 @@ def test_cli_table_and_bad_input(tmp_path, monkeypatch) -> None:
     assert "评测集格式错误 (bad dataset): bad.jsonl:1:" in res.output
     res = CliRunner().invoke(cli, ["eval", "--data", str(tmp_path / "nope.jsonl")])
     assert res.exit_code == 1 and "no such dataset file" in res.output
+
+
+def test_diff_against_a_previous_report(tmp_path, monkeypatch) -> None:
+    import evals.runner
+    from evals.diff import diff
+
+    before = run("dev", FakeSystem(), path=MINI, baselines=False).to_json()
+    after = run("dev", Crashing(), path=MINI, baselines=False).to_json()
+    changes = diff(before, after)
+    assert [(c.id, c.metric, c.before, c.after) for c in changes["worse"]] == [
+        ("lookup-qinghai-001", "citation_precision", 1.0, None),
+        ("lookup-qinghai-001", "citation_recall", 1.0, 0.0),
+        ("lookup-qinghai-001", "fact_accuracy", 1.0, 0.0),
+        ("lookup-qinghai-001", "numeric_exactness", 1.0, None)]
+    assert diff(after, before)["better"][0].id == "lookup-qinghai-001"
+
+    prev = tmp_path / "prev.json"
+    prev.write_text(json.dumps(before, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setattr(evals.runner, "DefaultSystem", Crashing)
+    res = CliRunner().invoke(cli, ["eval", "--data", str(MINI), "--no-baselines", "--out",
+                                   str(tmp_path), "--against", str(prev)])
+    assert res.exit_code == 0, res.output
+    assert "变差 worse: 4  变好 better: 0" in res.output
+    res = CliRunner().invoke(cli, ["eval", "--data", str(MINI), "--against", str(MINI)])
+    assert res.exit_code == 1 and "not an eval report" in res.output
