@@ -68,6 +68,14 @@ def detect_jurisdictions(text: str) -> tuple[list[str], bool]:
         pos = text.find(alias)
         if pos >= 0 and doc_id not in (d for _, d in found):
             found.append((pos, doc_id))
+    if not found:  # abbreviations (鲁, 黔, 川 …) as the retrieval package reads them
+        try:
+            from indexing import detect_jurisdictions as by_index
+
+            named = list(by_index(text))
+            return named, len(named) == len(ids) and len(ids) > 1
+        except ImportError:  # pragma: no cover
+            pass
     return [d for _, d in sorted(found)], False
 
 
