@@ -88,3 +88,22 @@ def test_soft_qualifiers_are_kept() -> None:
     assert load_rules("zhangye").by_metric["area_km2"].qualifier is None  # 占地面积不超过100
     relax = load_rules("sichuan").relaxation
     assert relax is not None and relax.phrase == "民族地区、革命老区可适当放宽。"
+
+
+def test_every_profile_key_has_a_chinese_label() -> None:
+    from tools.evaluate import profile_key_labels
+    from tools.profile import FIELDS
+
+    assert set(profile_key_labels()) == set(FIELDS)
+
+
+def test_every_fact_a_rule_reads_is_a_profile_key() -> None:
+    from tools.profile import FIELDS
+
+    for r in all_rules():
+        if r.kind in ("fact", "level"):
+            assert r.key in FIELDS, r.key
+        if r.applies_if:
+            assert r.applies_if in FIELDS
+        for c in r.categories:
+            assert c in FIELDS
