@@ -13,10 +13,16 @@ from .common import UserError, as_of_option, emit_json, json_option, parse_date,
 
 
 def _conversation(as_of_text: str | None) -> Any:
-    from assistant import new_conversation
+    from assistant import LLMError, new_conversation
 
     as_of = parse_date(as_of_text) if as_of_text else None
-    return new_conversation(as_of=as_of)
+    try:
+        return new_conversation(as_of=as_of)
+    except LLMError as exc:
+        raise UserError(str(exc)) from None
+    except ImportError as exc:
+        raise UserError(f"LLM 模式需要安装可选依赖 policy-assistant[llm] "
+                        f"(missing optional dependency): {exc.name}") from None
 
 
 def _emit(answer: Any, as_json: bool) -> None:

@@ -86,3 +86,10 @@ def test_chat_repl_on_a_terminal(tmp_path: Path) -> None:
     saved = json.loads((tmp_path / "conv.json").read_text(encoding="utf-8"))
     assert saved["jurisdictions"] == ["qinghai"]
     assert saved["profile"]["output_by_year"]["2023"] == {"$decimal": "18"}
+
+
+def test_bad_llm_channel_is_a_user_error(monkeypatch) -> None:
+    monkeypatch.setenv("POLICY_ASSISTANT_LLM", "gpt")
+    r = _run(["ask", "青海的集群有效期几年？"])
+    assert r.exit_code == 1
+    assert "POLICY_ASSISTANT_LLM 只能是 openai 或 ollama" in r.output and "Traceback" not in r.output
