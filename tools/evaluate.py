@@ -39,7 +39,7 @@ def resolve_jurisdiction(name: str) -> str:
     corpus = get_corpus()
     for j in known:
         meta = corpus.doc(j).meta
-        if key in (meta.short_name, *meta.aliases):
+        if key in (meta.short_name, *meta.aliases, *meta.abbreviations):
             return j
     raise UnknownJurisdiction(name, difflib.get_close_matches(key.lower(), known, 3, 0.4))
 

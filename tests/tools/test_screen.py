@@ -42,3 +42,14 @@ def test_agent_tools_return_the_same_objects() -> None:
     bad = check_tool.invoke({"profile": {"sme_share": 1}})
     assert bad == ("画像数据有误 (invalid profile): profile.sme_share: 未知字段，是否指 "
                    "sme_output_share？(did you mean sme_output_share?) (unknown key)")
+
+
+def test_jurisdiction_names() -> None:
+    import pytest
+
+    from tools import UnknownJurisdiction, resolve_jurisdiction
+
+    assert [resolve_jurisdiction(x) for x in ("青海", "青海省", "黔", "Shandong", "张掖市")] == [
+        "qinghai", "qinghai", "guizhou", "shandong", "zhangye"]
+    with pytest.raises(UnknownJurisdiction, match="unknown jurisdiction"):
+        resolve_jurisdiction("火星")
