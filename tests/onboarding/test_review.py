@@ -89,6 +89,19 @@ def test_accept_refuses_an_edited_quote_or_a_changed_text() -> None:
     assert yaml.safe_load(path.read_text("utf-8"))["status"] == "draft"
 
 
+def test_accept_refuses_rules_the_engine_cannot_read() -> None:
+    add()
+    path = rules_path("hechuan")
+    doc = yaml.safe_load(path.read_text("utf-8"))
+    doc["criteria"][0]["operator"] = "≥"  # a hand edit outside the engine's operators
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), "utf-8")
+    code, out = run("rules", "review", "hechuan", "--accept")
+    assert code == 1 and "判定引擎无法读取" in out and "Traceback" not in out
+    path.write_text("criteria: [unclosed", "utf-8")
+    code, out = run("rules", "review", "hechuan")
+    assert code == 1 and "规则文件无法解析" in out and len(out.strip().splitlines()) == 1
+
+
 def test_adding_again_resets_the_draft() -> None:
     add()
     assert run("rules", "review", "hechuan", "--accept")[0] == 0

@@ -50,8 +50,12 @@ def load_user_rules(doc_id: str) -> dict[str, Any] | None:
     path = rules_path(doc_id)
     if not path.is_file():
         return None
-    with open(path, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = yaml.safe_load(fh)
+    except yaml.YAMLError as exc:
+        first = str(exc).splitlines()[0]
+        raise ReviewError(f"规则文件无法解析 (cannot parse rules file) {path}: {first}") from None
     if not isinstance(data, dict) or data.get("jurisdiction") != doc_id:
         raise ReviewError(f"规则文件格式不对 (malformed rules file): {path}")
     return data
@@ -80,6 +84,12 @@ def problems(doc_id: str, doc: dict[str, Any]) -> list[str]:
                    "run corpus add again)")
     out.extend(f"引文与原文不符 (quote not verbatim) {cid}: {phrase}"
                for cid, phrase in each_quoted(doc) if not c.verify_quote(cid, phrase))
+    from tools.rules import RuleError, build_rules  # the engine must be able to read the file
+
+    try:
+        build_rules(doc_id, doc)
+    except (RuleError, KeyError, TypeError) as exc:
+        out.append(f"规则格式不对，判定引擎无法读取 (the engine cannot read the rules): {exc}")
     return out
 
 
