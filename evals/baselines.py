@@ -37,6 +37,14 @@ def tokenize(text: str) -> list[str]:
 
 
 @dataclass(frozen=True)
+class Passage:
+    """A retrieved piece of text and the article it belongs to."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Span:
     id: str  # article-level citation id
     doc: str
@@ -104,12 +112,15 @@ class ArticleBM25:
         return {d for d, names in self.names.items()
                 if any(n in query for n in names if len(n) > 1)}
 
-    def search(self, query: str, k: int = 5) -> list[str]:
+    def retrieve(self, query: str, k: int = 5) -> list[Passage]:
         scores = self.bm25.scores(query)
         docs = self.named_docs(query) if self.filtered else set()
         order = sorted(range(len(self.units)), key=lambda i: -float(scores[i]))
-        ids = [self.units[i][0] for i in order if not docs or self.units[i][1] in docs]
-        return ids[:k]
+        return [Passage(self.units[i][0], self.units[i][2]) for i in order
+                if not docs or self.units[i][1] in docs][:k]
+
+    def search(self, query: str, k: int = 5) -> list[str]:
+        return [p.id for p in self.retrieve(query, k)]
 
 
 def chunk_documents() -> list[Document]:
@@ -174,9 +185,13 @@ class ChunkPipeline:
         if self.dense is not None:
             self.dense.prefetch(queries)
 
+    def retrieve(self, query: str, k: int = 5) -> list[Passage]:
+        """The ranked chunks (all the retriever returns; `k` is in articles, see `search`)."""
+        return [Passage(d.metadata["article"], d.page_content)
+                for d in self.retriever.invoke(query)]
+
     def search(self, query: str, k: int = 5) -> list[str]:
-        docs = self.retriever.invoke(query)
-        return list(dict.fromkeys(d.metadata["article"] for d in docs))[:k]
+        return list(dict.fromkeys(p.id for p in self.retrieve(query, k)))[:k]
 
 
 @lru_cache(maxsize=4)

@@ -15,7 +15,8 @@ from typing import Any
 
 from .normalize import normalize, numbers_in
 
-RETRIEVAL_METRICS = ("r@1", "r@3", "mrr", "coverage@5")
+RETRIEVAL_METRICS = ("r@1", "r@3", "mrr", "coverage@5", "context@3")
+CONTEXT_DEPTH = 3
 ANSWER_METRICS = ("fact_accuracy", "citation_precision", "citation_recall", "numeric_exactness",
                   "verdict_accuracy", "criteria_accuracy", "status_accuracy", "refusal_accuracy")
 LATENCY_METRICS = ("search_p50_ms", "search_p95_ms", "answer_p50_ms", "answer_p95_ms")
@@ -55,6 +56,14 @@ def retrieval_scores(ranked: Sequence[str], expected: Sequence[str]) -> dict[str
         "mrr": 1.0 / rank if rank else 0.0,
         "coverage@5": len(want & set(arts[:depth])) / len(want),
     }
+
+
+def context_score(facts: Sequence[str], passages: Sequence[str]) -> float | None:
+    """Share of the expected facts found in the first CONTEXT_DEPTH retrieved passages: what a
+    generator reading that context could at best state."""
+    if not facts:
+        return None
+    return fact_score(facts, "\n".join(passages[:CONTEXT_DEPTH]))[0]
 
 
 # ---------------------------------------------------------------- answers

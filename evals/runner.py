@@ -31,8 +31,23 @@ def _status_texts(as_of: date | None) -> list[str]:
             for d in c.ids]
 
 
-def score_retrieval(item: Item, ranked: Sequence[str]) -> dict[str, float]:
-    return M.retrieval_scores(ranked, item.expected_ids)
+def score_retrieval(item: Item, ranked: Sequence[str], passages: Sequence[str]
+                    ) -> dict[str, float | None]:
+    out: dict[str, float | None] = dict(M.retrieval_scores(ranked, item.expected_ids))
+    out["context@3"] = M.context_score(item.facts, passages)
+    return out
+
+
+def _hit_text(hit: Any) -> str:
+    """A hit's text, or its article's text when the hit carries none."""
+    text = hit.get("text") if isinstance(hit, Mapping) else getattr(hit, "text", None)
+    if text:
+        return str(text)
+    from corpus import get_corpus
+
+    c = get_corpus()
+    cid = hit_id(hit)
+    return c.quote(cid) if c.has(cid) else ""
 
 
 def score_answers(item: Item, answers: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
@@ -109,13 +124,16 @@ def run_system(items: Sequence[Item], system: Any, name: str = "system") -> Syst
         if item.retrieval_usable and can["search"] is None:
             t = time.perf_counter()
             try:
-                ranked = [hit_id(h) for h in system.search(item.question, K)]
+                hits = list(system.search(item.question, K))
                 res["search_ms"].append(_ms(t))
+                ranked = [hit_id(h) for h in hits]
                 res["ranked"] = M.ranked_articles(ranked)[:K]
-                res["scores"].update(score_retrieval(item, ranked))
+                res["scores"].update(score_retrieval(item, ranked, [_hit_text(h) for h in hits]))
             except Exception as exc:
                 res["search_error"] = f"{type(exc).__name__}: {exc}"
                 res["scores"].update(dict.fromkeys(M.RETRIEVAL_METRICS, 0.0))
+                if not item.facts:
+                    res["scores"]["context@3"] = None
         part = "ask" if item.question is not None else "conversation"
         if can[part] is None:
             answers, times, error = _run_answer(system, item)
@@ -158,10 +176,12 @@ def run_baseline(items: Sequence[Item], baseline: Any) -> SystemRun:
         prepare([str(it.question) for it in usable])
     for item in usable:
         t = time.perf_counter()
-        ranked = baseline.search(item.question, K)
+        passages = baseline.retrieve(item.question, K)
         ms = _ms(t)
+        ranked = [p.id for p in passages]
         results.append({"id": item.id, "category": item.category, "split": item.split,
-                        "ranked": ranked, "scores": score_retrieval(item, ranked),
+                        "ranked": M.ranked_articles(ranked)[:K],
+                        "scores": score_retrieval(item, ranked, [p.text for p in passages]),
                         "search_ms": [ms], "answer_ms": []})
     return SystemRun.build(baseline.name, results, {"search": None})
 

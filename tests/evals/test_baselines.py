@@ -52,10 +52,14 @@ def test_article_bm25_with_and_without_the_jurisdiction_filter() -> None:
     assert filtered.named_docs("集群有效期") == set()
 
 
-def test_chunk_bm25_returns_distinct_article_ids() -> None:
-    ids = ChunkPipeline(dense=False).search("青海撤销认定后申诉期限", 5)
+def test_chunk_bm25_returns_distinct_article_ids_and_chunk_passages() -> None:
+    pipe = ChunkPipeline(dense=False)
+    ids = pipe.search("青海撤销认定后申诉期限", 5)
     assert ids[0] == "qinghai:第十七条"
     assert len(ids) == len(set(ids)) <= 5
+    passages = pipe.retrieve("青海撤销认定后申诉期限")
+    assert len(passages) == 10 and all(len(p.text) <= CHUNK_SIZE for p in passages)
+    assert passages[0].id == "qinghai:第十七条" and "申诉" in passages[0].text
 
 
 def test_run_reports_baselines_beside_the_system() -> None:
