@@ -256,3 +256,16 @@ def parse_profile(data: Mapping[str, Any] | Profile, where: str = "") -> Profile
         raise ProfileError(one_line(exc, where)) from None
     profile._warnings = tuple(warnings)
     return profile
+
+
+def _describe_fields() -> None:
+    """Field descriptions from `data/profile_keys.yaml` (shown in the agent tool's schema)."""
+    from .rules import _data
+
+    for key, label in _data("profile_keys.yaml").items():
+        if key in Profile.model_fields:
+            Profile.model_fields[key].description = label
+    Profile.model_rebuild(force=True)
+
+
+_describe_fields()
