@@ -59,5 +59,6 @@ def test_agent_schema_describes_profile_keys() -> None:
     check_tool = langchain_tools()[0]
     schema = check_tool.tool_call_schema.model_json_schema()
     props = schema["$defs"]["Profile"]["properties"]
-    assert props["incident_level"]["description"].startswith("近三年安全、质量和环境污染等事故的最高等级")
+    assert props["incident_level"]["description"].startswith(
+        "近三年安全、质量和环境污染等事故的最高等级")
     assert props["sme_output_share"]["description"] == "中小企业产值占集群总产值比例（%）"
