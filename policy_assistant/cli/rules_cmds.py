@@ -141,3 +141,63 @@ def review_cmd(doc_id: str, accept: bool, as_json: bool) -> None:
             click.echo(f"  【{s['citation']}】{s['phrase']}  ← {s['reason']}")
     if draft:
         click.echo(f"确认无误后执行：policy-assistant rules review {doc_id} --accept")
+
+
+@rules.command("list")
+@json_option
+def list_cmd(as_json: bool) -> None:
+    """列出各文件的规则及审核状态（内置已审核 / 草稿 / 已审核 / 无规则）。"""
+    from tools.drafting import load_user_rules, rules_path
+    from tools.drafting.shipped import shipped_rules
+
+    c = get_corpus()
+    for doc_id in c.ids:
+        meta = c.doc(doc_id).meta
+        if meta.user_added:
+            doc = _safe_user_rules(doc_id, load_user_rules)
+            source, where = "user", str(rules_path(doc_id)) if doc is not None else None
+        else:
+            doc, source, where = shipped_rules(doc_id), "shipped", None
+        status = "none" if doc is None else doc.get("status", "reviewed")
+        row = {"id": doc_id, "title": meta.title, "source": source, "status": status,
+               "criteria": len((doc or {}).get("criteria") or ()), "path": where}
+        if as_json:
+            emit_json(row)
+            continue
+        label = {"reviewed": "已审核", "draft": "草稿（未审核，不用于判定）", "none": "无规则",
+                 "invalid": "规则文件有误"}.get(status, status)
+        origin = "内置" if source == "shipped" else "添加"
+        click.echo(f"{doc_id:<10} {origin}｜{label}｜{row['criteria']}条  {meta.title}")
+
+
+def _safe_user_rules(doc_id: str, load: Any) -> dict[str, Any] | None:
+    from tools.drafting import ReviewError
+
+    try:
+        doc: dict[str, Any] | None = load(doc_id)
+    except ReviewError:
+        return {"status": "invalid"}
+    return doc
+
+
+@rules.command("draft")
+@click.argument("doc_id", metavar="ID")
+@json_option
+def draft_cmd(doc_id: str, as_json: bool) -> None:
+    """按当前识别规则重新起草某个已添加文件的规则（覆盖原草稿，需重新审核）。"""
+    from tools.drafting import draft_and_store, rules_path
+
+    c = get_corpus()
+    if doc_id not in c.ids:
+        raise UserError(f"未知文件编号 (unknown document id): {doc_id!r}；"
+                        f"可选 (choose from): {'、'.join(c.ids)}")
+    if not c.doc(doc_id).meta.user_added:
+        raise UserError(f"{doc_id} 是内置文件，其规则已审核，不重新起草 "
+                        "(shipped rules are reviewed; only added documents are drafted)")
+    n = draft_and_store(doc_id)
+    if as_json:
+        emit_json({"id": doc_id, "status": "draft", "rules_drafted": n,
+                   "path": str(rules_path(doc_id))})
+    else:
+        click.echo(f"已重新起草 {doc_id} 的 {n} 条规则（草稿）："
+                   f"policy-assistant rules review {doc_id}")

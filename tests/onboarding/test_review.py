@@ -168,3 +168,23 @@ def test_a_text_without_numeric_criteria_drafts_nothing(tmp_path: Path) -> None:
     code, out = run("rules", "review", "songhe")
     assert code == 0 and "未从原文中起草出数值规则" in out
     assert "施行日期：2025-05-01  原文【songhe:第三条】自2025年5月1日起施行" in out
+
+
+def test_rules_list_and_redraft() -> None:
+    add()
+    code, out = run("rules", "list", "--json")
+    assert code == 0, out
+    rows = {r["id"]: r for r in map(json.loads, out.splitlines())}
+    assert [rows[j]["status"] for j in ("sichuan", "qinghai", "hechuan")] == \
+        ["reviewed", "reviewed", "draft"]
+    assert rows["hechuan"]["source"] == "user" and rows["hechuan"]["criteria"] == 12
+    assert rows["shandong"]["source"] == "shipped" and rows["shandong"]["path"] is None
+    assert run("rules", "review", "hechuan", "--accept")[0] == 0
+    out = run("rules", "list")[1]
+    assert ("hechuan    添加｜已审核｜12条  鹤川市中小企业特色产业集群培育认定办法"
+            in out.splitlines())
+    code, out = run("rules", "draft", "hechuan")
+    assert code == 0 and out.startswith("已重新起草 hechuan 的 12 条规则（草稿）")
+    assert yaml.safe_load(rules_path("hechuan").read_text("utf-8"))["status"] == "draft"
+    code, out = run("rules", "draft", "qinghai")
+    assert code == 1 and "内置文件" in out
