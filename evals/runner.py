@@ -178,9 +178,9 @@ def run_baseline(items: Sequence[Item], baseline: Any) -> SystemRun:
         t = time.perf_counter()
         passages = baseline.retrieve(item.question, K)
         ms = _ms(t)
-        ranked = [p.id for p in passages]
+        ranked = M.ranked_articles(p.id for p in passages)[:K]
         results.append({"id": item.id, "category": item.category, "split": item.split,
-                        "ranked": M.ranked_articles(ranked)[:K],
+                        "ranked": ranked,
                         "scores": score_retrieval(item, ranked, [p.text for p in passages]),
                         "search_ms": [ms], "answer_ms": []})
     return SystemRun.build(baseline.name, results, {"search": None})
