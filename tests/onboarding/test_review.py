@@ -102,6 +102,22 @@ def test_accept_refuses_rules_the_engine_cannot_read() -> None:
     assert code == 1 and "规则文件无法解析" in out and len(out.strip().splitlines()) == 1
 
 
+def test_accept_refuses_an_every_year_rule_without_its_years(tmp_path: Path) -> None:
+    f = tmp_path / "t.txt"
+    f.write_text("柳塘市中小企业特色产业集群认定办法\n第一条 为促进中小企业集群发展，制定本办法。\n"
+                 "第二条 集群产值在10亿元以上。\n第三条 本办法自2025年5月1日起施行。\n", "utf-8")
+    assert run("corpus", "add", str(f), "--id", "liutang")[0] == 0
+    code, out = run("rules", "review", "liutang")
+    assert "注意：原文未写明“近N年”，请审核时补充年数 (years not stated)" in out
+    code, out = run("rules", "review", "liutang", "--accept")
+    assert code == 1 and "annual_output 未写明年数" in out
+    path = rules_path("liutang")
+    doc = yaml.safe_load(path.read_text("utf-8"))
+    doc["criteria"][0]["years"] = 1  # the reviewer reads it as one year
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), "utf-8")
+    assert run("rules", "review", "liutang", "--accept")[0] == 0
+
+
 def test_adding_again_resets_the_draft() -> None:
     add()
     assert run("rules", "review", "hechuan", "--accept")[0] == 0

@@ -12,6 +12,7 @@ import yaml
 from corpus import data_home, get_corpus
 
 from .document import draft_document
+from .patterns import tables
 
 
 class ReviewError(ValueError):
@@ -73,6 +74,10 @@ def each_quoted(doc: dict[str, Any]) -> list[tuple[str, str]]:
     return out
 
 
+def _all_rules(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    return [r for c in doc.get("criteria") or () for r in (c, *(c.get("alternatives") or ()))]
+
+
 def problems(doc_id: str, doc: dict[str, Any]) -> list[str]:
     """Why a draft cannot be accepted: the text changed, or a quote is not verbatim."""
     c = get_corpus()
@@ -84,6 +89,11 @@ def problems(doc_id: str, doc: dict[str, Any]) -> list[str]:
                    "run corpus add again)")
     out.extend(f"引文与原文不符 (quote not verbatim) {cid}: {phrase}"
                for cid, phrase in each_quoted(doc) if not c.verify_quote(cid, phrase))
+    kinds = tables().metric_kinds
+    out.extend(f"{r['metric']} 未写明年数，请在规则文件中补充 years (years missing) "
+               f"{r.get('citation', '')}: {r['phrase']}"
+               for r in _all_rules(doc) if kinds.get(r.get("metric", "")) == "every_year"
+               and not r.get("years"))
     from tools.rules import RuleError, build_rules  # the engine must be able to read the file
 
     try:
