@@ -17,6 +17,7 @@ from typing import Any
 from . import compose, eligibility
 from .answer import Answer, CitationList
 from .extract import SHARE_METRICS, extract
+from .numbers import find_quantities
 from .router import Route, has, route
 from .textnorm import clean, strip_injection
 
@@ -26,6 +27,7 @@ _WHY = re.compile(r"为什么|为啥|怎么不行|哪里不行")
 _ASKS_ABOUT_RULES = re.compile(r"对吗|对吧|是吗|是不是|没错吧|规定|要求|门槛|标准是"
                                r"|多久|多少|什么|怎么|哪")
 _FIRST_PERSON = re.compile(r"我们|我县|我市|咱们|本集群|我们的|我的|我方")
+_CORRECTS = re.compile(r"占比|比例|比重|不对|错了|说错|更正|应该是|其实是|改为|改成")
 _REFERENCE = re.compile(r"第[一二三四五六七八九十百\d]+条|附件")
 _SHORT_FOLLOWUP = re.compile(r"^(?:那|换成|改成|如果是|要是)?[^，,。]{0,8}(?:呢|的呢)?[？?]?$")
 
@@ -57,7 +59,7 @@ class Conversation:
         today = self._today()
         cleaned = clean(text)
         question, injected = strip_injection(cleaned)
-        ex = extract(question, today, context_metric=self._context_metric())
+        ex = extract(question, today, context_metric=self._context_metric(question))
         if _ASKS_ABOUT_RULES.search(question) and not _FIRST_PERSON.search(question):
             ex = extract("", today)  # 青海规定产值要50亿以上，对吧？ is about the rules, not us
         r = route(question, has_profile=bool(self.profile), last_intent=self.last_intent,
@@ -73,6 +75,11 @@ class Conversation:
                                   CitationList(), [], today)
         if intent in ("greeting", "overview"):
             return compose.overview(text, today, intent)
+        if intent == "out_of_scope" and r.reason == "no domain words" and \
+                self.last_intent == "eligibility" and find_quantities(question):
+            ask_which = "请说明这个数值对应哪一项（例如“中小企业产值占比55%”）。"
+            return compose.finish(text, "clarify", [ask_which], CitationList(), [], today,
+                                  asks=(ask_which,), profile=dict(self.profile))
         if intent == "out_of_scope":
             return compose.out_of_scope(text, today, r.reason)
         docs = list(r.jurisdictions)
@@ -134,14 +141,16 @@ class Conversation:
             self.pending = list(answer.missing)
         return answer
 
-    def _context_metric(self) -> str | None:
+    def _context_metric(self, question: str) -> str | None:
+        """What a value without a metric word refers to: a correction (不对，占比是65%) refers
+        to the share last talked about; a bare value answers the first thing we asked for."""
         shares = [m for m in self.last_metrics if m in SHARE_METRICS]
-        if shares:
+        if shares and _CORRECTS.search(question):
             return shares[-1]
         if self.pending:
             first = self.pending[0]
             return "output_by_year" if first == "annual_output" else first
-        return self.last_metrics[-1] if self.last_metrics else None
+        return None
 
     def reset(self) -> None:
         self.profile.clear()

@@ -131,8 +131,12 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
 
     keys = [(str(m.lastgroup), m.start(), m.end()) for m in _KEY_RE.finditer(s)
             if not any(a <= m.start() < b for a, b in taken)]
-    if not keys and context_metric and find_quantities(s) and _bare_applies(s, context_metric):
-        keys = [(context_metric, 0, 0)]
+    if not keys and not facts:
+        implied = _implied_metric(s)
+        if implied:
+            keys = [(implied, 0, 0)]
+        elif context_metric and find_quantities(s) and _bare_applies(s, context_metric):
+            keys = [(context_metric, 0, 0)]
     for i, (metric, start, end) in enumerate(keys):
         stop = keys[i + 1][1] if i + 1 < len(keys) else len(s)
         m_end = _SENTENCE_END.search(s, end)
@@ -172,6 +176,17 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
                       hypothetical=bool(_HYPOTHETICAL.search(s)),
                       correction=bool(_CORRECTION.search(s)),
                       metrics=tuple(dict.fromkeys(mentioned)))
+
+
+_UNIT_METRIC = {"平方公里": "area_km2", "亿元": "output_by_year", "亿": "output_by_year",
+                "万元": "output_by_year"}
+
+
+def _implied_metric(s: str) -> str | None:
+    """A bare answer whose unit says what it is: 80平方公里, 18亿、21亿、23亿元."""
+    units = {q.unit for q in find_quantities(s) if q.unit}
+    metrics = {_UNIT_METRIC[u] for u in units if u in _UNIT_METRIC}
+    return metrics.pop() if len(metrics) == 1 and units <= set(_UNIT_METRIC) else None
 
 
 def _bare_applies(s: str, context_metric: str) -> bool:

@@ -141,3 +141,18 @@ def test_relaxation_clause_is_quoted() -> None:
     assert _status(a, "sichuan", "leading_industry_share") == "not_met"
     assert any(c.quote == "民族地区、革命老区可适当放宽。" for c in a.citations)
     assert "差 0.1 个百分点" in a.answer
+
+
+def test_bare_answers_after_a_question() -> None:
+    conv = Conversation(as_of=TODAY)
+    conv.send("我们能在青海申报吗")
+    conv.send("80平方公里")
+    conv.send("21亿、22亿、24亿元")
+    a = conv.send("55%")  # the next thing asked for was the SME share
+    assert conv.profile["area_km2"] == Decimal(80)
+    assert conv.profile["output_by_year"]["2025"] == Decimal(24)
+    assert conv.profile["sme_output_share"] == Decimal(55)
+    assert _status(a, "qinghai", "area_km2") == "met"
+    conv.send("主导产业占比40%")  # now not eligible: nothing is asked any more
+    b = conv.send("12%")
+    assert b.intent == "clarify" and "哪一项" in b.answer
