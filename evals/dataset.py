@@ -6,6 +6,7 @@ Format (see AGENTS.md and evals/README.md): one JSON object per line in `evals/d
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -186,12 +187,30 @@ def _category_problems(item: Item, doc_ids: Sequence[str]) -> list[str]:
         if bad:
             out.append(f"criterion statuses must be met/not_met/unknown, got {bad}")
         return out
+    if item.category == "threshold":
+        return _threshold_problems(item)
     if item.category == "status":
         status = e.get("status")
         if not isinstance(status, dict) or not status or not set(status) <= set(doc_ids):
             return ["status items need expected.status {doc: status}"]
         if item.as_of is None:
             return ["status items need as_of"]
+    return []
+
+
+# Operator wording (house rules): the phrase that states a threshold decides its operator.
+OPERATOR_WORDS = {">=": r"以上|不低于|不少于", ">": r"(?<!不)(?:高于|超过)", "<=": r"不超过|以内"}
+
+
+def _threshold_problems(item: Item) -> list[str]:
+    e = item.expected
+    op, value = e.get("operator"), str(e.get("threshold", ""))
+    if op not in OPERATOR_WORDS or not value:
+        return ["threshold items need expected.operator (>=, >, <=) and expected.threshold"]
+    stated = [f for f in item.facts if normalize(value) in normalize(f)
+              and re.search(OPERATOR_WORDS[op], f)]
+    if not stated:
+        return [f"no fact states threshold {value} with a {op} word ({OPERATOR_WORDS[op]})"]
     return []
 
 

@@ -68,3 +68,17 @@ def test_item_needs_exactly_one_of_question_and_turns(tmp_path) -> None:
         load_items(p)
     with pytest.raises(DatasetError, match="unknown split"):
         load_items(split="train")
+
+
+def test_threshold_operator_must_match_the_wording() -> None:
+    def item(op: str, fact: str):
+        return parse_item({"id": "t", "split": "dev", "category": "threshold",
+                           "jurisdiction": "zhangye", "question": "?",
+                           "expected_ids": ["zhangye:附件一"], "facts": [fact],
+                           "expected": {"metric": "area_km2", "operator": op,
+                                        "threshold": "100", "unit": "平方公里"}})
+
+    assert check_item(item("<=", "不超过100平方公里")) == []
+    assert check_item(item(">", "不超过100平方公里")) == [
+        "no fact states threshold 100 with a > word ((?<!不)(?:高于|超过))"]
+    assert check_item(item(">", "高于70%")) != []  # 70 is not the threshold 100
