@@ -231,56 +231,6 @@ def status(question: str, docs: Sequence[str], as_of: date) -> Answer:
     return finish(question, "status", lines, cites, [], as_of, results=tuple(results))
 
 
-def explain(question: str, docs: Sequence[str], as_of: date) -> Answer:
-    term = _term(question)
-    cites = CitationList()
-    lines: list[str] = []
-    if term:
-        definitions, mentions = _occurrences(term, docs)
-        for cid, sentence in definitions[:5]:
-            lines.append(f"{cite_label(cid)}：{sentence}{cites.add(cid, sentence)}")
-        if not definitions:
-            lines.append(f"这几份文件提到“{term}”，但没有对它作进一步定义。提到它的条文如下：")
-            for cid, sentence in mentions[:3]:
-                lines.append(f"{cite_label(cid)}：{sentence}{cites.add(cid, sentence)}")
-    if not lines:
-        return lookup(question, docs, as_of, intent="explain")
-    if len(lines) == 1 and not cites.items:
-        lines = [f"这几份文件都没有提到“{term}”。"]
-    return finish(question, "explain", lines, cites, list(dict.fromkeys(
-        c.id.split(":")[0] for c in cites.items)), as_of)
-
-
-def _term(question: str) -> str:
-    m = re.search(r"(?:什么是|啥是|何谓|怎么理解|如何理解)[“\"]?(.+?)[”\"]?(?:企业)?[？?。]*$",
-                  question) or \
-        re.search(r"^(.+?)(?:是什么意思|指什么|什么意思|是指什么|的定义|的含义|怎么算)", question)
-    if not m:
-        return ""
-    term = re.sub(r"^(?:青海|四川|贵州|山东|张掖)(?:省|市)?的?|[“”\"]", "", m.group(1)).strip()
-    return term.removesuffix("企业") if term.endswith("企业") and len(term) > 4 else term
-
-
-def _occurrences(term: str, docs: Sequence[str]) -> tuple[list[tuple[str, str]],
-                                                           list[tuple[str, str]]]:
-    corpus = get_corpus()
-    definitions: list[tuple[str, str]] = []
-    mentions: list[tuple[str, str]] = []
-    seen_docs: set[str] = set()
-    for doc in docs or corpus.ids:
-        for unit in corpus.doc(doc).units:
-            for sentence in quotes.sentences(unit.id):
-                if term not in sentence:
-                    continue
-                if re.search(r"所称|是指|指的是|(?:以下简称)", sentence) and \
-                        sentence.find(term) < sentence.find("是指") + 1:
-                    definitions.append((unit.id, sentence))
-                elif doc not in seen_docs:
-                    mentions.append((unit.id, sentence))
-                    seen_docs.add(doc)
-    return definitions, mentions
-
-
 def overview(question: str, as_of: date, intent: str = "overview") -> Answer:
     corpus = get_corpus()
     docs = "\n".join(f"- {short(d)}：《{title(d)}》（{status_of(d, as_of).label}）"

@@ -16,6 +16,7 @@ from typing import Any
 
 from . import compose, eligibility
 from .answer import Answer, CitationList
+from .explain import explain
 from .extract import SHARE_METRICS, extract
 from .numbers import find_quantities
 from .router import Route, has, route
@@ -29,7 +30,6 @@ _ASKS_ABOUT_RULES = re.compile(r"对吗|对吧|是吗|是不是|没错吧|规定
 _FIRST_PERSON = re.compile(r"我们|我县|我市|咱们|本集群|我们的|我的|我方")
 _CORRECTS = re.compile(r"占比|比例|比重|不对|错了|说错|更正|应该是|其实是|改为|改成")
 _REFERENCE = re.compile(r"第[一二三四五六七八九十百\d]+条|附件")
-_SHORT_FOLLOWUP = re.compile(r"^(?:那|换成|改成|如果是|要是)?[^，,。]{0,8}(?:呢|的呢)?[？?]?$")
 
 
 @dataclass
@@ -87,8 +87,6 @@ class Conversation:
             self.jurisdictions = docs  # 我们在青海 … later turns refer to it
         if intent == "eligibility":
             return self._eligibility(text, question, ex, docs, r.all_jurisdictions)
-        if not docs and self.last_question and _SHORT_FOLLOWUP.match(question) is None:
-            pass
         if docs and self.last_question and self.last_intent in (
                 "lookup", "comparison", "status", "explain") and _is_place_followup(question):
             question = _swap_places(self.last_question, docs)
@@ -101,7 +99,7 @@ class Conversation:
 
             return compose.comparison(question, docs or get_corpus().ids, today)
         if intent == "explain":
-            return compose.explain(question, docs, today)
+            return explain(question, docs, today)
         if not docs and not _REFERENCE.search(question):
             from corpus import get_corpus
 
