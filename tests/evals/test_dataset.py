@@ -82,3 +82,16 @@ def test_threshold_operator_must_match_the_wording() -> None:
     assert check_item(item(">", "不超过100平方公里")) == [
         "no fact states threshold 100 with a > word ((?<!不)(?:高于|超过))"]
     assert check_item(item(">", "高于70%")) != []  # 70 is not the threshold 100
+
+
+@pytest.mark.parametrize("item", [it for it in ITEMS if it.category == "eligibility"],
+                         ids=lambda it: it.id)
+def test_hand_computed_eligibility_agrees_with_the_rules_engine(item) -> None:
+    """Each dialogue's final profile (`expected.profile`, written by hand) checked by `tools`
+    gives the verdict and the per-criterion statuses computed by hand from the text."""
+    tools = pytest.importorskip("tools")
+    e = item.expected
+    res = tools.check(e["profile"], e["jurisdiction"]).to_json()
+    got = {c["metric"]: c["status"] for c in res["criteria"]}
+    assert {m: got.get(m) for m in e["criteria"]} == e["criteria"]
+    assert res["verdict"] == e["verdict"]
