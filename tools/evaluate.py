@@ -160,6 +160,8 @@ def check(profile: Mapping[str, Any] | Profile, jurisdiction: str,
                else "undetermined" if "unknown" in statuses else "eligible")
     day = as_of or date.today()
     doc_status, status_warning = _status(j, day)
-    missing = _missing(results) if "unknown" in statuses else ()
-    return CheckResult(p.label, j, verdict, results, missing,
-                       _warnings(results, p, verdict, j, status_warning, day), doc_status)
+
+    def explain(r: CheckResult) -> tuple[tuple[Missing, ...], tuple[Warning_, ...]]:
+        missing = _missing(results) if "unknown" in statuses else ()
+        return missing, _warnings(results, p, verdict, j, status_warning, day)
+    return CheckResult(p.label, j, verdict, results, doc_status, explain)

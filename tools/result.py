@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, NamedTuple
 
 from .rules import Rule, levels
@@ -150,13 +150,29 @@ class Missing(NamedTuple):
 
 @dataclass(frozen=True)
 class CheckResult:
+    """The verdict and every criterion; `missing` and `warnings` are derived from them on first
+    access (batch screening that only needs verdicts skips that work)."""
+
     profile: str
     jurisdiction: str
     verdict: str
     criteria: tuple[CriterionResult, ...]
-    missing: tuple[Missing, ...] = ()
-    warnings: tuple[Warning_, ...] = ()
     document_status: dict[str, Any] = field(default_factory=dict)
+    explain: Callable[[CheckResult], tuple[tuple[Missing, ...], tuple[Warning_, ...]]] | None = \
+        field(default=None, compare=False, repr=False)
+
+    @cached_property
+    def _explained(self) -> tuple[tuple[Missing, ...], tuple[Warning_, ...]]:
+        return self.explain(self) if self.explain else ((), ())
+
+    @property
+    def missing(self) -> tuple[Missing, ...]:
+        """Facts that would settle the unknown criteria, most decisive first."""
+        return self._explained[0]
+
+    @property
+    def warnings(self) -> tuple[Warning_, ...]:
+        return self._explained[1]
 
     @property
     def failed(self) -> tuple[CriterionResult, ...]:
