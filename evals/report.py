@@ -151,7 +151,8 @@ class Report:
         for it in self.system.items:
             low = {k: v for k, v in it["scores"].items() if v is not None and v < 1}
             if low or it.get("error"):
-                bad.append({"id": it["id"], "low": low, "error": it.get("error"),
+                bad.append({"id": it["id"], "input": it.get("input", []), "low": low,
+                            "error": it.get("error"),
                             "details": it.get("details", {}), "ranked": it.get("ranked")})
         bad.sort(key=lambda b: min(b["low"].values(), default=0))
         return bad[:limit]
@@ -192,7 +193,8 @@ class Report:
             det = f["details"]
             hints = {k: det[k] for k in ("missing_facts", "unsupported_numbers",
                                          "wrong_criteria", "intent") if det.get(k)}
-            out.append(f"- `{f['id']}` {low}{extra} ranked={f['ranked']} "
+            said = " / ".join(f["input"])
+            out.append(f"- `{f['id']}` 「{said}」 {low}{extra} ranked={f['ranked']} "
                        f"{json.dumps(hints, ensure_ascii=False)}")
         return "\n".join(out) + "\n"
 

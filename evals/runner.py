@@ -120,7 +120,8 @@ def run_system(items: Sequence[Item], system: Any, name: str = "system") -> Syst
     results: list[dict[str, Any]] = []
     for item in items:
         res: dict[str, Any] = {"id": item.id, "category": item.category, "split": item.split,
-                               "scores": {}, "search_ms": [], "answer_ms": []}
+                               "input": list(item.inputs), "scores": {}, "search_ms": [],
+                               "answer_ms": []}
         if item.retrieval_usable and can["search"] is None:
             t = time.perf_counter()
             try:
