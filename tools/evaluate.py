@@ -136,7 +136,7 @@ def _warnings(results: tuple[CriterionResult, ...], p: Profile, verdict: str,
                 out.append(dc)
     relax = rules.relaxation
     if relax and verdict != "eligible":
-        flag = getattr(p, relax.applies_if)
+        flag = getattr(p, relax.applies_if, None)
         if flag is not False:
             where = "该集群位于民族地区或革命老区" if flag else "若集群位于民族地区或革命老区"
             out.append(Warning_("relaxation", f"{where}：原文规定“{relax.phrase}”放宽幅度文中"
