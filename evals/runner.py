@@ -11,6 +11,7 @@ from typing import Any
 
 from . import metrics as M
 from .dataset import Item, load_items
+from .normalize import normalize
 from .report import Report, SystemRun
 from .system import DefaultSystem, answer_json, capabilities, hit_id
 
@@ -34,8 +35,18 @@ def _status_texts(as_of: date | None) -> list[str]:
 def score_retrieval(item: Item, ranked: Sequence[str], passages: Sequence[str]
                     ) -> dict[str, float | None]:
     out: dict[str, float | None] = dict(M.retrieval_scores(ranked, item.expected_ids))
-    out["context@3"] = M.context_score(item.facts, passages)
+    out["context@3"] = M.context_score(quotable_facts(item), passages)
     return out
+
+
+def quotable_facts(item: Item) -> tuple[str, ...]:
+    """The item's facts that are written in its cited text (not computed, like an expiry date):
+    the ones a retrieved passage can contain."""
+    from corpus import get_corpus
+
+    c = get_corpus()
+    cited = normalize(" ".join(c.quote(i) for i in item.expected_ids if c.has(i)))
+    return tuple(f for f in item.facts if normalize(f) in cited)
 
 
 def _hit_text(hit: Any) -> str:
