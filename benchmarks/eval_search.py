@@ -85,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.grid:
         print("| dense weight | dev R@1 | dev R@3 | dev MRR |\n|---|---|---|---|")
-        for w in (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.7, 1.0):
+        for w in (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 1.0):
             r = evaluate(channel_search("fused", w), splits["dev"])
             print(f"| {w:.2f} | {r['r@1']:.3f} | {r['r@3']:.3f} | {r['mrr']:.3f} |")
         return 0
