@@ -149,8 +149,9 @@ def comparison(question: str, docs: Sequence[str], as_of: date, *,
     tail: list[str] = []
     if metrics:
         lines = threshold_lines(question, metrics[:2], docs, cites)
+    tables: list[dict[str, Any]] = []
     if not lines:
-        lines = topic_lines(question, docs, cites)
+        lines = topic_lines(question, docs, cites, tables)
     if not lines:
         per_doc: list[tuple[float, str, list[str]]] = []
         for doc in docs:
@@ -175,10 +176,11 @@ def comparison(question: str, docs: Sequence[str], as_of: date, *,
         lines = ["在这几份文件中没有找到可以比较的条文。"]
     involved = list(dict.fromkeys(c.id.split(":")[0] for c in cites.items)) or list(docs)
     return finish(question, "comparison", ["各地规定如下（原文摘录）：", *lines, *tail], cites,
-                  involved, as_of)
+                  involved, as_of, results=tuple(tables))
 
 
-def topic_lines(question: str, docs: Sequence[str], cites: CitationList) -> list[str]:
+def topic_lines(question: str, docs: Sequence[str], cites: CitationList,
+                tables: list[dict[str, Any]]) -> list[str]:
     """A curated comparison from `tools.compare_topic` when the question names a topic (申诉,
     撤销, 报送 …): each place's provisions with quotes, then the differences the tool states."""
     from .router import vocab
@@ -191,6 +193,7 @@ def topic_lines(question: str, docs: Sequence[str], cites: CitationList) -> list
     except ImportError:  # pragma: no cover
         return []
     table = compare_topic(topic)
+    tables.append(table)  # returned as the answer's results: the source of its wording
     lines: list[str] = []
     for row in table["rows"]:
         if row["jurisdiction"] not in docs:
