@@ -84,8 +84,28 @@ def _read(path: Path, settings: Settings) -> LexicalBundle:
     return LexicalBundle(path, tuple(entries), tokenizer, lexical)
 
 
-def build_lexical_index(settings: Settings, progress: Progress | None = None) -> Path:
-    """Build the lexical index for the current corpus; returns its directory."""
+def _install(tmp: Path, final: Path, settings: Settings, force: bool) -> None:
+    """Move a finished build into place. The content is a function of the corpus fingerprint
+    and settings, so a sound index another process installed meanwhile is kept as it is."""
+    if final.exists():
+        if not force:
+            try:
+                _read(final, settings)
+                return
+            except LexicalIndexError:
+                pass
+        shutil.rmtree(final, ignore_errors=True)
+    try:
+        os.replace(tmp, final)
+    except OSError:
+        if not (final / "manifest.json").exists():  # not a concurrent builder's result
+            raise
+
+
+def build_lexical_index(settings: Settings, progress: Progress | None = None,
+                        force: bool = False) -> Path:
+    """Build the lexical index for the current corpus; returns its directory. `force` replaces
+    a sound existing index too (`index build`)."""
     step = progress or (lambda n: None)
     final = lexical_dir(settings)
     final.parent.mkdir(parents=True, exist_ok=True)
@@ -111,13 +131,7 @@ def build_lexical_index(settings: Settings, progress: Progress | None = None) ->
         (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False),
                                            encoding="utf-8")
         step(1)
-        if final.exists():
-            shutil.rmtree(final, ignore_errors=True)
-        try:
-            os.replace(tmp, final)
-        except OSError:
-            if not (final / "manifest.json").exists():  # not a concurrent builder's result
-                raise
+        _install(tmp, final, settings, force)
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)

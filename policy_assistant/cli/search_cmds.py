@@ -89,7 +89,7 @@ def build(dense: bool | None, as_json: bool) -> None:
     keep = {dense_dir(settings)}  # a dense index stays even when this build skips it
     with click.progressbar(length=steps + dense_steps, label="建立检索索引",
                            file=sys.stderr) as bar:
-        keep.add(build_lexical_index(settings, progress=bar.update))
+        keep.add(build_lexical_index(settings, progress=bar.update, force=True))
         if settings.dense:
             from indexing.dense import DenseIndex
             from indexing.store import open_lexical

@@ -76,3 +76,27 @@ def test_progress_counts_every_step() -> None:
     steps: list[int] = []
     build_lexical_index(Settings(), progress=steps.append)
     assert sum(steps) == build_steps(Settings()) == len(get_corpus().units()) + 2
+
+
+def test_a_sound_index_is_kept_unless_forced(built_index: Path) -> None:
+    before = (built_index / "manifest.json").stat().st_mtime_ns
+    assert build_lexical_index(Settings()) == built_index
+    assert (built_index / "manifest.json").stat().st_mtime_ns == before
+    build_lexical_index(Settings(), force=True)
+    assert (built_index / "manifest.json").stat().st_mtime_ns != before
+    assert [p.name for p in index_root().iterdir() if p.name.startswith(".build-")] == []
+
+
+@pytest.mark.slow
+def test_concurrent_first_searches_both_answer() -> None:
+    import subprocess
+    import sys
+
+    code = ("from indexing import search; "
+            "print(search('青海集群有效期', k=1)[0].id)")
+    procs = [subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0], [err for _, err in outs]
+    assert [out.strip() for out, _ in outs] == ["qinghai:第十四条"] * 3
+    assert open_lexical(Settings()).path == lexical_dir(Settings())
