@@ -132,6 +132,7 @@ class Report:
             if all(v is None for v in vals):
                 continue
             lines.append(f"{m:<24}" + "".join(f"{_fmt(v, m):>{w}}" for v in vals))
+        lines += self._lead_lines()
         lines += ["", "按类别 by category (R@1 / MRR / fact_accuracy)"]
         head = f"{'类别 category':<28}{'n':>5}" + "".join(f"{n:>{w}}" for n in names)
         lines += [head, "-" * len(head)]
@@ -144,6 +145,14 @@ class Report:
                 lines.append(f"{cat + ' ' + m:<28}{n:>5}"
                              + "".join(f"{_fmt(v):>{w}}" for v in vals))
         return "\n".join(lines)
+
+    def _lead_lines(self) -> list[str]:
+        out = []
+        for name, lead in self.lead().items():
+            parts = [f"{m} {v:+.3f}" for m, v in lead.items() if v is not None]
+            if parts:
+                out.append(f"领先 lead over {name}: " + ", ".join(parts))
+        return ["", *out] if out else []
 
     def failures(self, limit: int = 40) -> list[dict[str, Any]]:
         """Items where some system score is below 1, worst first."""
@@ -172,6 +181,7 @@ class Report:
             vals = [c.value(m) for c in cols]
             if any(v is not None for v in vals):
                 out.append(f"| {m} | " + " | ".join(_fmt(v, m) for v in vals) + " |")
+        out += [f"- {line}" for line in self._lead_lines() if line]
         out += ["", "## By category", ""]
         for cat in CATEGORIES:
             if cat not in self.system.by_category:

@@ -71,6 +71,7 @@ def test_run_reports_baselines_beside_the_system() -> None:
                                               "status-qinghai-001", "adversarial-qinghai-001"}
     lead = rep.lead()["bm25_article_filter"]["r@1"]
     assert lead == pytest.approx(rep.system.metrics["r@1"] - base.metrics["r@1"])
+    assert f"领先 lead over bm25_article_filter: r@1 {lead:+.3f}" in rep.table()
 
 
 @pytest.mark.slow
