@@ -118,8 +118,14 @@ class Conversation:
             from corpus import get_corpus
 
             self.jurisdictions = list(get_corpus().ids)
+        candidate = {**self.profile, **ex.facts}
+        problem = _invalid(candidate)
+        if problem:  # nothing stored: the user is asked to correct the figure
+            message = f"这些数据无法采用：{problem}。请核对后重新告诉我。"
+            return compose.finish(text, "clarify", [message], CitationList(), [], today,
+                                  asks=(message,), profile=dict(self.profile))
         if ex.hypothetical:
-            profile = {**self.profile, **ex.facts}
+            profile = candidate
         else:
             self.profile.update(ex.facts)
             profile = self.profile
@@ -183,6 +189,17 @@ class Conversation:
                    last_metrics=list(d.get("last_metrics") or []),
                    pending=list(d.get("pending") or []),
                    turns=[dict(t) for t in d.get("turns") or []])
+
+
+def _invalid(profile: dict[str, Any]) -> str | None:
+    """The tools' validation message for a profile, or None when it is acceptable."""
+    from tools import ProfileError, parse_profile
+
+    try:
+        parse_profile(eligibility.tools_profile(profile))
+    except ProfileError as exc:
+        return str(exc)
+    return None
 
 
 def _dump(profile: dict[str, Any]) -> dict[str, Any]:

@@ -72,7 +72,12 @@ def compose(question: str, profile: dict[str, Any], docs: Sequence[str], as_of: 
             notes: Sequence[str] = (), extra_asks: Sequence[str] = ()) -> Answer:
     """`focus`: "gap" (还差多少) or "why" (为什么不行) to lead with the failing criteria."""
     cites = CitationList()
-    results = [r.to_json() for r in run_checks(profile, docs, as_of)]
+    try:
+        results = [r.to_json() for r in run_checks(profile, docs, as_of)]
+    except ValueError as exc:  # ProfileError, UnknownJurisdiction, DraftRules: said, not raised
+        message = f"无法对照：{exc}"
+        return finish(question, "clarify", [message], cites, [], as_of, asks=(message,),
+                      profile=dict(profile))
     lines: list[str] = []
     asks: list[str] = list(extra_asks)
     missing: list[str] = []

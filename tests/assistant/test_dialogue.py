@@ -156,3 +156,12 @@ def test_bare_answers_after_a_question() -> None:
     conv.send("主导产业占比40%")  # now not eligible: nothing is asked any more
     b = conv.send("12%")
     assert b.intent == "clarify" and "哪一项" in b.answer
+
+
+def test_invalid_figures_are_not_stored() -> None:
+    conv = Conversation(as_of=TODAY)
+    a = conv.send("我们在青海，产值年均增速-150%")
+    assert a.intent == "clarify" and "增速应大于-100" in a.answer
+    assert conv.profile == {}
+    b = conv.send("产值年均增速8%")
+    assert _status(b, "qinghai", "output_growth") == "met"
