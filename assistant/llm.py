@@ -143,8 +143,10 @@ class LLMConversation(Conversation):
             prose, outputs = run_model(self.model, make_tools(self), text, context)
         except Exception as exc:  # network or model failure: the deterministic answer stands
             return _fallback(det, f"模型调用失败（{type(exc).__name__}）")
-        evidence = outputs + [c.quote for c in det.citations] + [
-            json.dumps(r, ensure_ascii=False, default=str) for r in det.results]
+        # what the model may draw on: its own tool calls, and the deterministic answer (itself
+        # composed only of tool results, quotes and document-status warnings)
+        evidence = [*outputs, det.answer, *(c.quote for c in det.citations),
+                    *(json.dumps(r, ensure_ascii=False, default=str) for r in det.results)]
         verdict = check_answer(prose, evidence)
         if not verdict.ok:
             return _fallback(det, verdict.reason)

@@ -131,3 +131,12 @@ def test_unknown_tool_is_reported_to_the_model() -> None:
                    AIMessage(content="集群有效期为三年[qinghai:第十四条]。"))
     a = LLMConversation(model, TODAY).send("青海的集群有效期几年？")
     assert a.mode == "llm" and a.citations[0].quote.startswith("集群有效期为三年。")
+
+
+def test_dates_from_status_warnings_are_allowed() -> None:
+    model = _model(_call("document_status", {"jurisdiction": "qinghai"}),
+                   AIMessage(content="青海细则自2023年6月27日起实施，已于2025年6月26日届满"
+                                     "[qinghai:第十九条]。"))
+    a = LLMConversation(model, TODAY).send("青海的实施细则现在还有效吗？")
+    assert a.mode == "llm" and a.intent == "status"
+    assert a.results[0]["status"] == "expired"
