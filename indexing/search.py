@@ -17,7 +17,7 @@ from .query import detect_jurisdictions as _detect
 from .query import mentions, resolve_references, strip_references
 from .settings import DATA_DIR, Settings, settings_from_env
 from .store import LexicalBundle, open_lexical
-from .tokenizer import nfkc
+from .tokenizer import YAML_LOADER, nfkc
 
 if TYPE_CHECKING:
     from .dense import DenseIndex
@@ -185,7 +185,7 @@ class Retriever:
 @lru_cache(maxsize=1)
 def answer_patterns() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
     with open(DATA_DIR / "answer_types.yaml", encoding="utf-8") as fh:
-        raw = yaml.safe_load(fh) or {}
+        raw = yaml.load(fh, Loader=YAML_LOADER) or {}
     return {name: (re.compile(d["question"]), re.compile(d["text"])) for name, d in raw.items()}
 
 
