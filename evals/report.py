@@ -92,6 +92,15 @@ class Report:
                 out[name][m] = None if s is None or v is None else round(s - v, 4)
         return out
 
+    def modes(self) -> dict[str, int]:
+        """How many items were answered in each assistant mode (deterministic, llm)."""
+        out: dict[str, int] = {}
+        for it in self.system.items:
+            mode = it.get("details", {}).get("mode")
+            if mode:
+                out[str(mode)] = out.get(str(mode), 0) + 1
+        return out
+
     def unavailable(self) -> dict[str, str]:
         return {k: v for k, v in self.system.available.items() if v is not None}
 
@@ -109,6 +118,7 @@ class Report:
             "lead": self.lead(),
             "elapsed_s": self.elapsed_s,
             "timings_s": self.timings,
+            "modes": self.modes(),
         }
 
     # ------------------------------------------------------------ text
@@ -121,7 +131,10 @@ class Report:
         names = [c.name for c in cols]
         lines = [f"评测集 split={self.split}  条目 n={self.n}  用时 {self.elapsed_s:.1f}s",
                  "分项用时 timings (s): " + ", ".join(f"{k} {v:.1f}"
-                                                     for k, v in self.timings.items()), ""]
+                                                     for k, v in self.timings.items())]
+        if modes := self.modes():
+            lines.append("回答模式 modes: " + ", ".join(f"{k} {v}" for k, v in modes.items()))
+        lines.append("")
         for part, reason in self.unavailable().items():
             lines.append(f"不可用 (not available) {part}: {reason}")
         w = max(len(n) for n in names) + 2

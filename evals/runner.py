@@ -92,6 +92,7 @@ def score_answers(item: Item, answers: Sequence[Mapping[str, Any]]) -> dict[str,
     if item.category == "status":
         scores["status_accuracy"] = M.status_score(M.visible_text(final), item.expected["status"])
     details["intent"] = final.get("intent")
+    details["mode"] = final.get("mode")
     details["answer"] = str(final.get("answer") or "")[:400]
     return {"scores": scores, "details": details}
 
