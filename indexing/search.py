@@ -51,6 +51,14 @@ def _jurisdictions(value: str | Sequence[str] | None) -> list[str] | None:
     return list(dict.fromkeys(out))
 
 
+def jurisdiction_filter(query: str, jurisdiction: str | Sequence[str] | None) -> list[str] | None:
+    """The documents a search covers: the given ones, else those the query names; None = all."""
+    docs = _jurisdictions(jurisdiction)
+    if docs is None and jurisdiction is None:
+        docs = _detect(query) or None
+    return docs
+
+
 def _normalise(x: np.ndarray, mask: np.ndarray) -> np.ndarray:
     """Scores of the allowed entries scaled to [0, 1]; others 0."""
     out = np.zeros_like(x, dtype=np.float64)
@@ -135,9 +143,7 @@ class Retriever:
         channel = channel or ("fused" if self.settings.dense else "bm25")
         if channel not in CHANNELS:
             raise SearchError(f"未知的检索通道 (unknown channel): {channel!r}")
-        docs = _jurisdictions(jurisdiction)
-        if docs is None and jurisdiction is None:
-            docs = _detect(query) or None
+        docs = jurisdiction_filter(query, jurisdiction)
         refs = resolve_references(query, docs[0] if docs and len(docs) == 1 else None)
         refs = [r for r in refs if docs is None or r.split(":", 1)[0] in docs]
         scores = self.entry_scores(query, docs, channel)

@@ -44,7 +44,8 @@ def _settings(dense: bool | None = None):  # type: ignore[no-untyped-def]
 def search(k: int, jurisdiction: str | None, level: str, as_json: bool,
            question: str | None) -> None:
     """检索最相关的条文（每行一个问题；不给问题时从标准输入逐行读取）。"""
-    from indexing import DenseUnavailable, SearchError, detect_jurisdictions, get_retriever
+    from indexing import DenseUnavailable, SearchError, get_retriever
+    from indexing.search import jurisdiction_filter
 
     retriever = get_retriever(_settings())
     wanted = _jurisdiction_arg(jurisdiction)
@@ -54,8 +55,7 @@ def search(k: int, jurisdiction: str | None, level: str, as_json: bool,
         except (SearchError, DenseUnavailable) as exc:
             raise UserError(str(exc)) from None
         if as_json:
-            emit_json({"query": query, "jurisdiction": wanted if wanted is not None
-                       else (detect_jurisdictions(query) or None),
+            emit_json({"query": query, "jurisdiction": jurisdiction_filter(query, wanted),
                        "results": [h.to_json() for h in hits]})
             continue
         click.echo(f"问题：{query}")

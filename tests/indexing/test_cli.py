@@ -39,8 +39,14 @@ def test_search_reads_questions_from_stdin(built_index: Path) -> None:
 
 def test_search_jurisdiction_option(built_index: Path) -> None:
     res = _run("search", "--json", "-j", "zhangye,qinghai", "-k", "20", "有效期")
-    docs = {r["doc"] for r in json.loads(res.stdout)["results"]}
+    obj = json.loads(res.stdout)
+    docs = {r["doc"] for r in obj["results"]}
     assert res.exit_code == 0 and docs == {"zhangye", "qinghai"}
+    assert obj["jurisdiction"] == ["zhangye", "qinghai"]
+    res = _run("search", "--json", "-j", "青海", "-k", "1", "有效期")
+    assert json.loads(res.stdout)["jurisdiction"] == ["qinghai"]
+    res = _run("search", "--json", "-j", "all", "-k", "1", "青海有效期")
+    assert json.loads(res.stdout)["jurisdiction"] is None
     res = _run("search", "--json", "--level", "item", "-k", "1", "四川占地面积上限")
     assert json.loads(res.stdout)["results"][0]["id"] == "sichuan:第十一条:（一）"
 
