@@ -174,13 +174,13 @@ class CheckResult:
     def warnings(self) -> tuple[Warning_, ...]:
         return self._explained[1]
 
-    @property
+    @cached_property
     def failed(self) -> tuple[CriterionResult, ...]:
-        return tuple(c for c in self.criteria if c.status == "not_met")
+        return tuple([c for c in self.criteria if c.status == "not_met"])
 
-    @property
+    @cached_property
     def unknown(self) -> tuple[CriterionResult, ...]:
-        return tuple(c for c in self.criteria if c.status == "unknown")
+        return tuple([c for c in self.criteria if c.status == "unknown"])
 
     def to_json(self) -> dict[str, Any]:
         criteria = [c.to_json() for c in self.criteria]
