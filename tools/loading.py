@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 from collections.abc import Iterator
@@ -51,21 +52,29 @@ def csv_row(row: dict[str, str]) -> dict[str, Any]:
     return out
 
 
-def iter_profile_dicts(path: Path) -> Iterator[tuple[str, Any]]:
-    """(where, raw object) pairs, `where` naming the line or row for error messages."""
-    suffix = path.suffix.lower()
+def read_text(path: Path) -> str:
+    """UTF-8 (with or without BOM), else GB18030: spreadsheets saved on Chinese Windows."""
     try:
-        if suffix == ".csv":
-            with open(path, encoding="utf-8-sig", newline="") as fh:
-                for i, row in enumerate(csv.DictReader(fh), start=2):
-                    yield f"第{i}行 (row {i}) ", csv_row(row)
-            return
-        text = path.read_text(encoding="utf-8-sig")
+        data = path.read_bytes()
     except OSError as exc:
         raise ProfileError(f"无法读取画像文件 (cannot read profile file): {path} "
                            f"({exc.strerror})") from None
-    except UnicodeDecodeError:
-        raise ProfileError(f"画像文件应为 UTF-8 编码 (not UTF-8): {path}") from None
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ProfileError(f"画像文件应为 UTF-8 或 GBK 编码 (neither UTF-8 nor GBK): {path}")
+
+
+def iter_profile_dicts(path: Path) -> Iterator[tuple[str, Any]]:
+    """(where, raw object) pairs, `where` naming the line or row for error messages."""
+    suffix = path.suffix.lower()
+    text = read_text(path)
+    if suffix == ".csv":
+        for i, row in enumerate(csv.DictReader(io.StringIO(text, newline="")), start=2):
+            yield f"第{i}行 (row {i}) ", csv_row(row)
+        return
     try:
         if suffix == ".jsonl":
             for i, line in enumerate(text.splitlines(), start=1):

@@ -96,3 +96,10 @@ def test_load_rejects_unparseable_and_unknown_types(tmp_path: Path) -> None:
     (tmp_path / "x.txt").write_text("", "utf-8")
     with pytest.raises(ProfileError, match="unsupported profile file type"):
         load_profiles(tmp_path / "x.txt")
+
+
+def test_load_gbk_csv_from_a_spreadsheet(tmp_path: Path) -> None:
+    f = tmp_path / "excel.csv"
+    f.write_bytes("name,area_km2,operating_body\r\n某县集群,50,是\r\n".encode("gbk"))
+    (p,) = load_profiles(f)
+    assert p.name == "某县集群" and p.area_km2 == 50 and p.operating_body is True
