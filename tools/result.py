@@ -105,7 +105,11 @@ class CriterionResult(NamedTuple):
         out["gap"] = text(self.gap)
         out["note"] = self.note
         if self.alternatives:
-            out["alternatives"] = [a.to_json() for a in self.alternatives]
+            alts = [a.to_json() for a in self.alternatives]
+            out["alternatives"] = alts
+            lead = next((a for a in alts if a["value"] == out["value"] and a["status"] in
+                         (self.status, "not_met")), None)  # the option the values came from
+            out["margin_text"] = lead["margin_text"] if lead else None
         return out
 
 

@@ -153,3 +153,11 @@ def test_growth_decision_matches_exact_rational_arithmetic() -> None:
         assert got == want
 
     prop()
+
+
+def test_alternatives_take_margin_text_from_the_deciding_option() -> None:
+    p = {"single_champion": 0, "little_giant": 0, "specialized_sme": 4, "innovative_sme": 2,
+         "high_tech": 1}
+    c = criterion(p, "qinghai", "quality_enterprises")
+    assert (c["status"], c["value"], c["operator"], c["margin_text"]) == (
+        "met", 7, "any", "超出标准 1 家")
