@@ -63,10 +63,15 @@ def threshold_lines(question: str, metrics: Sequence[str], docs: Sequence[str],
     for doc in docs:
         for metric in metrics:
             for cl in clauses(metric, doc):
+                draft = "（规则尚未审核）" if cl.draft else ""
+                if cl.citation is None or not verify_quote(cl.citation, cl.phrase):
+                    lines.append(f"{short(doc)}：{cl.phrase}{draft}")  # the tools' own note
+                    continue
                 sentence = quotes.sentence_with(cl.citation, cl.phrase) or cl.phrase
                 mark = cites.add(cl.citation, sentence)
                 soft = f"（原文带“{cl.qualifier}”，属弹性表述）" if cl.qualifier else ""
-                lines.append(f"{short(doc)}：{cl.phrase}{soft}{mark}")
+                see = "相关规定：" if cl.related else ""
+                lines.append(f"{short(doc)}：{see}{cl.phrase}{soft}{draft}{mark}")
     return lines
 
 
@@ -153,30 +158,41 @@ def comparison(question: str, docs: Sequence[str], as_of: date, *,
     if not lines:
         lines = topic_lines(question, docs, cites, tables)
     if not lines:
-        per_doc: list[tuple[float, str, list[str]]] = []
-        for doc in docs:
-            hits = _search(question, 3, doc)
-            if not hits:
-                continue
-            hit, _ = _rerank(question, hits)
-            qs = quotes.best_quotes(hit.id, question, limit=1)
-            best = max((quotes.score(q, quotes.terms(question), False) for q in qs), default=0)
-            per_doc.append((best, hit.id, qs))
-        if (only_relevant or _WHICH.search(question)) and per_doc:
-            top = max(s for s, _, _ in per_doc)
-            kept = [p for p in per_doc if p[0] >= RELEVANT_SHARE * top]
-            if len(kept) < len(per_doc):
-                skipped = len(per_doc) - len(kept)
-                tail.append(f"其余{skipped}份文件未检索到直接相关的条文。")
-            per_doc = kept
-        for _, cid, qs in per_doc:
-            for q in qs:
-                lines.append(f"{cite_label(cid)}：{q}{cites.add(cid, q)}")
+        lines, tail = _per_document(question, docs, cites,
+                                    only_relevant or bool(_WHICH.search(question)))
     if not lines:
         lines = ["在这几份文件中没有找到可以比较的条文。"]
     involved = list(dict.fromkeys(c.id.split(":")[0] for c in cites.items)) or list(docs)
     return finish(question, "comparison", ["各地规定如下（原文摘录）：", *lines, *tail], cites,
                   involved, as_of, results=tuple(tables))
+
+
+def _per_document(question: str, docs: Sequence[str], cites: CitationList,
+                  only_relevant: bool) -> tuple[list[str], list[str]]:
+    """Each document's best article for the question (and, for which-questions, retrieval's own
+    first choice when the sentence rerank displaced it: 相邻县交界处 next to 跨县的申报主体)."""
+    qt = quotes.terms(question)
+    found: dict[str, list[tuple[float, str, list[str]]]] = {}
+    for doc in docs:
+        hits = _search(question, 3, doc)
+        if not hits:
+            continue
+        hit, also = _rerank(question, hits)
+        extra = hits[0] if only_relevant and hits[0] is not hit else also
+        for h in dict.fromkeys(h for h in (hit, extra) if h is not None):
+            qs = quotes.best_quotes(h.id, question, limit=1)
+            best = max((quotes.score(q, qt, False) for q in qs), default=0.0)
+            found.setdefault(doc, []).append((best, h.id, qs))
+    tail: list[str] = []
+    if only_relevant and found:
+        top = max(s for entries in found.values() for s, _, _ in entries)
+        kept = {d: e for d, e in found.items() if max(s for s, _, _ in e) >= RELEVANT_SHARE * top}
+        if len(kept) < len(found):
+            tail.append(f"其余{len(found) - len(kept)}份文件未检索到直接相关的条文。")
+        found = kept
+    lines = [f"{cite_label(cid)}：{q}{cites.add(cid, q)}"
+             for entries in found.values() for _, cid, qs in entries for q in qs]
+    return lines, tail
 
 
 def topic_lines(question: str, docs: Sequence[str], cites: CitationList,
@@ -188,6 +204,14 @@ def topic_lines(question: str, docs: Sequence[str], cites: CitationList,
     topic = next((t for t, p in vocab()["topics"].items() if re.search(p, question)), None)
     if topic is None:
         return []
+    lines: list[str] = []
+    for name in (topic, *vocab().get("related_topics", {}).get(topic, [])):
+        lines.extend(_topic_table(name, docs, cites, tables))
+    return lines
+
+
+def _topic_table(topic: str, docs: Sequence[str], cites: CitationList,
+                 tables: list[dict[str, Any]]) -> list[str]:
     try:
         from tools import compare_topic
     except ImportError:  # pragma: no cover

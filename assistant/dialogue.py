@@ -93,7 +93,7 @@ class Conversation:
             intent = self.last_intent
         self.last_intent, self.last_question = intent, question
         if intent == "status":
-            return compose.status(text, docs, today)
+            return compose.status(text, docs, _date_in(question) or today)
         if intent == "comparison":
             from corpus import get_corpus
 
@@ -200,6 +200,22 @@ def _invalid(profile: dict[str, Any]) -> str | None:
     except ProfileError as exc:
         return str(exc)
     return None
+
+
+_DATE = re.compile(r"(20\d\d)\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?")
+
+
+def _date_in(question: str) -> date | None:
+    """A date the question asks about (截至2026年1月1日 / 2025-07-01的时候), if any."""
+    from .numbers import normalize
+
+    m = _DATE.search(normalize(question))
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
 
 
 def _dump(profile: dict[str, Any]) -> dict[str, Any]:

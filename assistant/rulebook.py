@@ -41,34 +41,46 @@ def metrics_in(question: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Clause:
+    """One jurisdiction's clause for a metric, or (citation None) the tools' note that the
+    jurisdiction sets no such criterion."""
+
     jurisdiction: str
     metric: str
-    citation: str
+    citation: str | None
     phrase: str
-    operator: str | None
-    threshold: str | None
-    unit: str | None
-    qualifier: str | None
+    qualifier: str | None = None
+    related: bool = False  # quoted by the tools' note as the related provision
+    draft: bool = False  # rules drafted from a user-added text and not yet reviewed
+
+
+_NOTE_QUOTE = re.compile(r"“([^”]+)”（([a-z0-9_]+:[^（）]+(?:（[^（）]+）)?)）")
 
 
 def clauses(metric: str, jurisdiction: str) -> list[Clause]:
-    """The clause(s) of `jurisdiction`'s rules for `metric` (an 'either … or' criterion gives
-    its alternatives too). Empty when the jurisdiction sets no such criterion."""
+    """The clause for `metric` in `jurisdiction`, from `tools.compare_metric` (the 'either … or'
+    criteria come whole). Empty when the tools know no such metric or jurisdiction."""
     try:
-        from tools import load_rules
+        from tools import compare_metric
     except ImportError:  # pragma: no cover - tools is part of the project
         return []
     try:
-        rules = load_rules(jurisdiction)
-    except KeyError:
+        table = compare_metric(metric)
+    except (KeyError, ValueError):
         return []
     out: list[Clause] = []
-    for rule in rules.rules:
-        members = (rule, *rule.alternatives)
-        if any(r.metric == metric for r in members) or (
-                metric == "quality_enterprises" and rule.metric in ("little_giant",
-                                                                   "leading_industry_champions")):
-            out.append(Clause(jurisdiction, metric, rule.citation, rule.phrase, rule.operator,
-                              str(rule.threshold) if rule.threshold is not None else None,
-                              rule.unit, rule.qualifier))
+    for row in table.get("rows") or []:
+        if row.get("jurisdiction") != jurisdiction:
+            continue
+        draft = row.get("rules_status") not in (None, "reviewed")
+        if row.get("citation"):
+            out.append(Clause(jurisdiction, metric, row["citation"]["id"],
+                              row["citation"]["quote"], qualifier=row.get("qualifier"),
+                              draft=draft))
+        elif row.get("absent"):
+            note = str(row.get("note") or "认定标准未规定此项")
+            related = _NOTE_QUOTE.search(note)
+            out.append(Clause(jurisdiction, metric, None, note.split("；")[0], draft=draft))
+            if related:
+                out.append(Clause(jurisdiction, metric, related.group(2), related.group(1),
+                                  draft=draft, related=True))
     return out

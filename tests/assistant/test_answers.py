@@ -163,3 +163,22 @@ def test_topic_comparison_uses_tools_table() -> None:
     b = ask("青海和张掖的年度工作情况报送截止时间分别是什么？", TODAY)
     assert {c.id for c in b.citations} == {"zhangye:第十八条", "qinghai:第十五条"}
     assert "每年2月底前" in b.answer and "每年3月30日前" in b.answer
+
+
+def test_status_date_stated_in_the_question() -> None:
+    a = ask("截至2025年6月1日，青海和张掖的细则状态如何？", TODAY)
+    assert {r["jurisdiction"]: r["status"] for r in a.results} == {
+        "qinghai": "in_force", "zhangye": "unknown"}
+    assert "截至2025年6月1日有效" in a.answer
+
+
+def test_which_question_keeps_retrievals_first_choice() -> None:
+    a = ask("哪个地方允许集群跨县申报？", TODAY)
+    assert {c.id for c in a.citations} == {"guizhou:第二条", "guizhou:第十四条"}
+    assert "相邻县（市、区）交界处" in a.answer
+
+
+def test_threshold_absent_in_a_place_says_so_with_related_clause() -> None:
+    a = ask("山东主导产业产值年均增速要不低于多少？", TODAY)
+    assert a.answer.startswith("山东：认定标准未规定此项\n山东：相关规定：产值年均增速高于10%[1]")
+    assert a.citations[0].id == "shandong:第四条:（一）"
