@@ -33,9 +33,13 @@ def _task(args: tuple[list[Profile], str, date, bool]) -> bytes:
 
 
 def workers_for(n_profiles: int, requested: int = 0) -> int:
+    """`requested`, or automatically: a second process for large batches when a core is idle
+    (on a busy machine it only adds overhead)."""
     if requested > 0:
         return requested
-    return min(2, os.cpu_count() or 1) if n_profiles >= AUTO_PARALLEL_FROM else 1
+    cores = os.cpu_count() or 1
+    idle = cores - os.getloadavg()[0] >= 1
+    return min(2, cores) if n_profiles >= AUTO_PARALLEL_FROM and cores > 1 and idle else 1
 
 
 def screen_jsonl(profiles: Sequence[Profile], jurisdiction: str = "all",
