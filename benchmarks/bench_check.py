@@ -136,8 +136,9 @@ def main() -> None:
         report = {
             "load_average_before": os.getloadavg()[0],
             "in_process": evaluations_per_second(path, args.seconds),
-            "cli_full": end_to_end(path, []),
+            "cli_full_auto_workers": end_to_end(path, []),
             "cli_full_one_process": end_to_end(path, ["--workers", "1"]),
+            "cli_full_two_processes": end_to_end(path, ["--workers", "2"]),
             "cli_summary": end_to_end(path, ["--summary"]),
             "load_average_after": os.getloadavg()[0],
         }
