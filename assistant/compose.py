@@ -187,8 +187,9 @@ def _per_document(question: str, docs: Sequence[str], cites: CitationList,
     if only_relevant and found:
         top = max(s for entries in found.values() for s, _, _ in entries)
         kept = {d: e for d, e in found.items() if max(s for s, _, _ in e) >= RELEVANT_SHARE * top}
-        if len(kept) < len(found):
-            tail.append(f"其余{len(found) - len(kept)}份文件未检索到直接相关的条文。")
+        if len(kept) < len(found):  # named, not counted: no number the tools did not give
+            names = "、".join(short(d) for d in found if d not in kept)
+            tail.append(f"{names}的文件中未检索到直接相关的条文。")
         found = kept
     lines = [f"{cite_label(cid)}：{q}{cites.add(cid, q)}"
              for entries in found.values() for _, cid, qs in entries for q in qs]
