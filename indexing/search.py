@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
-import yaml
 
 from corpus import data_home, get_corpus
 
+from .answer_types import boost, text_types
 from .hits import Hit
 from .query import detect_jurisdictions as _detect
 from .query import mentions, resolve_references, strip_references
-from .settings import DATA_DIR, Settings, settings_from_env
+from .settings import Settings, settings_from_env
 from .store import LexicalBundle, open_lexical
-from .tokenizer import YAML_LOADER, nfkc
 
 if TYPE_CHECKING:
     from .dense import DenseIndex
@@ -97,17 +95,11 @@ class Retriever:
     def answer_types(self) -> list[frozenset[str]]:
         """For each entry, the answer types its text can serve (data/answer_types.yaml)."""
         if self._types is None:
-            self._types = [frozenset(n for n, (_, text) in answer_patterns().items()
-                                     if text.search(nfkc(e.text))) for e in self.lex.entries]
+            self._types = [text_types(e.text) for e in self.lex.entries]
         return self._types
 
     def _boost(self, query: str, scores: np.ndarray) -> np.ndarray:
-        beta = self.settings.answer_type_boost
-        asked = {n for n, (q, _) in answer_patterns().items() if q.search(nfkc(query))}
-        if not asked or beta == 0:
-            return scores
-        factor = np.array([1 + beta * len(asked & t) / len(asked) for t in self.answer_types])
-        return scores * factor
+        return boost(query, scores, self.answer_types, self.settings.answer_type_boost)
 
     def entry_scores(self, query: str, docs: list[str] | None, channel: str) -> np.ndarray:
         """One score per index entry for `channel`; entries outside `docs` get -inf."""
@@ -186,13 +178,6 @@ class Retriever:
         unit = get_corpus().unit(cid)
         return Hit(id=unit.id, doc=unit.doc, score=score, text=unit.text, chapter=unit.chapter,
                    title=unit.title, matched=matched, via=via)
-
-
-@lru_cache(maxsize=1)
-def answer_patterns() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
-    with open(DATA_DIR / "answer_types.yaml", encoding="utf-8") as fh:
-        raw = yaml.load(fh, Loader=YAML_LOADER) or {}
-    return {name: (re.compile(d["question"]), re.compile(d["text"])) for name, d in raw.items()}
 
 
 @lru_cache(maxsize=4)
