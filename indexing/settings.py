@@ -11,7 +11,7 @@ from pathlib import Path
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 # Bump when the index layout or the way units are turned into index text changes.
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 
 # Environment variables (all optional).
 ENV_DENSE = "POLICY_ASSISTANT_DENSE"  # 1/true: enable the dense channel

@@ -127,6 +127,14 @@ class Tokenizer:
         return list(self.query_terms(text, drop))
 
 
+_QUOTED = re.compile(r"[“\"]([^”\"\s]{2,10})[”\"]")
+
+
+def corpus_terms(texts: Iterable[str]) -> list[str]:
+    """Terms the texts themselves set off in quotes (“专精特新”, “用云上平台”, “六大工业基地”)."""
+    return sorted({m for text in texts for m in _QUOTED.findall(text)})
+
+
 def full_jieba(cache_dir: Path) -> object:
     """jieba with its full dictionary and the domain terms; its cache file lives in `cache_dir`."""
     import jieba
@@ -145,6 +153,7 @@ def build_dictionary(texts: Sequence[str], extra_words: Iterable[str], path: Pat
                      cache_dir: Path) -> float:
     """Write the small dictionary for `texts` to `path`; returns jieba's total frequency."""
     jt = full_jieba(cache_dir)
+    extra_words = [*corpus_terms(texts), *extra_words]
     for word in extra_words:
         if word and word not in jt.FREQ:  # type: ignore[attr-defined]
             jt.add_word(word)  # type: ignore[attr-defined]

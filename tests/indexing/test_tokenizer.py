@@ -86,3 +86,11 @@ def test_traditional_characters_are_simplified() -> None:
     pairs = [ln for ln in (DATA_DIR / "t2s.txt").read_text(encoding="utf-8").splitlines()
              if not ln.startswith("#")]
     assert len(pairs) > 2000 and all(len(p) == 3 for p in pairs)
+
+
+def test_terms_the_texts_quote_join_the_dictionary() -> None:
+    from indexing.tokenizer import corpus_terms
+
+    terms = corpus_terms(u.text for u in get_corpus().units())
+    assert {"专精特新", "小巨人", "用云上平台", "六大工业基地", "一带一路"} <= set(terms)
+    assert corpus_terms(["以下简称“集群”和“四化同步、城乡融合、五区共兴”"]) == ["集群"]
