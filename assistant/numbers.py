@@ -26,7 +26,8 @@ HEDGES = ("大概", "大约", "约为", "约", "左右", "上下", "差不多", 
           "将近", "接近", "几十", "十几", "几百", "几千", "几", "多亿", "多万", "来亿", "余亿",
           "出头", "不到", "至少", "最多", "以上", "以下", "超过", "不少于", "不低于", "大于",
           "小于")
-_HEDGE_RE = re.compile("|".join(map(re.escape, sorted(HEDGES, key=len, reverse=True))))
+_HEDGE_RE = re.compile("|".join(map(re.escape, sorted(HEDGES, key=len, reverse=True)))
+                       + r"|近(?=[\d一二两三四五六七八九十])|(?<=[\d十百千万])余|大致|预计|预估")
 
 
 class NumberError(ValueError):

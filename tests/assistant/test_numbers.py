@@ -73,7 +73,8 @@ def test_counts_and_negative() -> None:
     assert _qs("负5亿") == [("负5亿", "-5", "亿")]
 
 
-@pytest.mark.parametrize("text", ["大概25亿", "25亿左右", "几十亿", "二十多亿", "约30%"])
+@pytest.mark.parametrize("text", ["大概25亿", "25亿左右", "几十亿", "二十多亿", "约30%", "近30亿",
+                                  "20余亿元", "预计30亿"])
 def test_hedges_detected(text: str) -> None:
     assert hedge_in(text) is not None
 
