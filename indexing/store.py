@@ -45,6 +45,14 @@ def dense_dir(settings: Settings) -> Path:
     return index_root() / f"dense-{get_corpus().fingerprint}-{settings.dense_hash()}"
 
 
+def place_names() -> list[str]:
+    """Every document's names, so the dictionary keeps them whole (they are dropped as terms)."""
+    c = get_corpus()
+    return [n for d in c.ids
+            for n in (c.doc(d).meta.short_name, *c.doc(d).meta.aliases,
+                      *c.doc(d).meta.abbreviations)]
+
+
 def build_steps(settings: Settings) -> int:
     """How many progress steps a full build reports (dictionary + one per entry + BM25)."""
     return len(build_entries(settings)) + 2
@@ -113,9 +121,7 @@ def build_lexical_index(settings: Settings, progress: Progress | None = None,
     try:
         entries = build_entries(settings)
         c = get_corpus()
-        names = [n for d in c.ids for n in (c.doc(d).meta.short_name, *c.doc(d).meta.aliases,
-                                             *c.doc(d).meta.abbreviations)]
-        total = build_dictionary([e.text for e in entries], names, tmp / "words.dict",
+        total = build_dictionary([e.text for e in entries], place_names(), tmp / "words.dict",
                                  index_root() / "cache")
         step(1)
         tokenizer = Tokenizer.from_dict_file(tmp / "words.dict", total)

@@ -135,8 +135,9 @@ def corpus_terms(texts: Iterable[str]) -> list[str]:
     return sorted({m for text in texts for m in _QUOTED.findall(text)})
 
 
-def full_jieba(cache_dir: Path) -> object:
-    """jieba with its full dictionary and the domain terms; its cache file lives in `cache_dir`."""
+def full_jieba(cache_dir: Path, extra_words: Iterable[str] = ()) -> object:
+    """jieba with its full dictionary, the domain terms and `extra_words` (as at build time);
+    its cache file lives in `cache_dir`."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
@@ -146,17 +147,17 @@ def full_jieba(cache_dir: Path) -> object:
     jt.initialize()
     for term in domain_terms():
         jt.add_word(term)  # frequency suggested by jieba so the term stays whole
+    for word in extra_words:
+        if word and word not in jt.FREQ:
+            jt.add_word(word)
     return jt
 
 
 def build_dictionary(texts: Sequence[str], extra_words: Iterable[str], path: Path,
                      cache_dir: Path) -> float:
     """Write the small dictionary for `texts` to `path`; returns jieba's total frequency."""
-    jt = full_jieba(cache_dir)
     extra_words = [*corpus_terms(texts), *extra_words]
-    for word in extra_words:
-        if word and word not in jt.FREQ:  # type: ignore[attr-defined]
-            jt.add_word(word)  # type: ignore[attr-defined]
+    jt = full_jieba(cache_dir, extra_words)
     vocab: set[str] = set()
     sources = [*texts, *domain_terms(), *synonyms(), *(p for v in synonyms().values() for p in v),
                *extra_words]

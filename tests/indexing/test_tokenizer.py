@@ -8,10 +8,12 @@ import yaml
 
 from corpus import get_corpus
 from indexing.settings import DATA_DIR
+from indexing.store import place_names
 from indexing.t2s import to_simplified
 from indexing.tokenizer import (
     Tokenizer,
     build_dictionary,
+    corpus_terms,
     domain_terms,
     full_jieba,
     nfkc,
@@ -31,8 +33,8 @@ def test_small_dictionary_cuts_like_the_full_one(tmp_path: Path, built_index: Pa
 
     manifest = json.loads((built_index / "manifest.json").read_text(encoding="utf-8"))
     small = Tokenizer.from_dict_file(built_index / "words.dict", float(manifest["total"]))
-    full = Tokenizer(full_jieba(tmp_path / "cache"))
     texts = [u.text for u in get_corpus().units()]
+    full = Tokenizer(full_jieba(tmp_path / "cache", [*corpus_terms(texts), *place_names()]))
     assert [small.words(t) for t in texts] == [full.words(t) for t in texts]
     # A question's word the texts lack (有没有) falls apart into single characters with the small
     # dictionary; every word of two or more characters is cut the same.
@@ -89,8 +91,6 @@ def test_traditional_characters_are_simplified() -> None:
 
 
 def test_terms_the_texts_quote_join_the_dictionary() -> None:
-    from indexing.tokenizer import corpus_terms
-
     terms = corpus_terms(u.text for u in get_corpus().units())
     assert {"专精特新", "小巨人", "用云上平台", "六大工业基地", "一带一路"} <= set(terms)
     assert corpus_terms(["以下简称“集群”和“四化同步、城乡融合、五区共兴”"]) == ["集群"]
