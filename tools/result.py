@@ -38,6 +38,9 @@ def text(t: Text) -> str | None:
     return t() if callable(t) else t
 
 
+_POINTS = {"%": "个百分点"}  # a difference of percentages is in percentage points
+
+
 def unit_text(unit: str | None, points: bool = False) -> str:
     if unit == "%":
         return "个百分点" if points else "%"
@@ -66,9 +69,9 @@ class CriterionResult(NamedTuple):
         r, m = self.rule, self.margin
         if m is None or r.operator is None:
             return None
-        unit = unit_text(r.unit, points=True)
-        approx = "约" if self.approx else ""
-        size = f"{approx}{show(abs(m))} {unit}".rstrip()
+        unit = _POINTS.get(r.unit, r.unit or "")
+        size = f"{'约' if self.approx else ''}{show(abs(m))} {unit}" if unit else \
+            f"{'约' if self.approx else ''}{show(abs(m))}"
         if m == 0:
             if self.status == "met":
                 return "恰好达到标准"
@@ -99,7 +102,8 @@ class CriterionResult(NamedTuple):
         out["citation"] = dict(out["citation"])
         out["status"] = self.status
         out["value"] = self.value_json()
-        out["margin"] = number(round(self.margin, 4)) if self.margin is not None else None
+        m = self.margin
+        out["margin"] = None if m is None else number(round(m, 4) if self.approx else m)
         out["margin_text"] = self.margin_text()
         out["derivation"] = text(self.derivation)
         out["gap"] = text(self.gap)
