@@ -73,7 +73,11 @@ def iter_profile_dicts(path: Path) -> Iterator[tuple[str, Any]]:
     text = read_text(path)
     if suffix == ".csv":
         for i, row in enumerate(csv.DictReader(io.StringIO(text, newline="")), start=2):
-            yield f"第{i}行 (row {i}) ", csv_row(row)
+            where = f"第{i}行 (row {i}) "
+            try:
+                yield where, csv_row(row)
+            except ProfileError as exc:
+                raise ProfileError(f"{where}{exc}") from None
         return
     try:
         if suffix == ".jsonl":

@@ -103,3 +103,12 @@ def test_load_gbk_csv_from_a_spreadsheet(tmp_path: Path) -> None:
     f.write_bytes("name,area_km2,operating_body\r\n某县集群,50,是\r\n".encode("gbk"))
     (p,) = load_profiles(f)
     assert p.name == "某县集群" and p.area_km2 == 50 and p.operating_body is True
+
+
+def test_csv_row_with_too_many_cells(tmp_path: Path) -> None:
+    f = tmp_path / "c.csv"
+    f.write_text("name,area_km2\n甲,10,多余\n", encoding="utf-8")
+    with pytest.raises(ProfileError) as err:
+        load_profiles(f)
+    assert str(err.value) == ("第2行 (row 2) CSV 行的列数多于表头 "
+                              "(a row has more cells than the header)")
