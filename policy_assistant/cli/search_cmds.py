@@ -39,9 +39,11 @@ def _settings(dense: bool | None = None):  # type: ignore[no-untyped-def]
               "（默认按问题中提到的地区）")
 @click.option("--level", type=click.Choice(["article", "item"]), default="article",
               show_default=True, help="按条（article）或按项（item）返回")
+@click.option("--channel", type=click.Choice(["bm25", "dense", "fused"]), default=None,
+              help="检索通道（默认：bm25；开启向量通道时为 fused）")
 @json_option
 @click.argument("question", required=False)
-def search(k: int, jurisdiction: str | None, level: str, as_json: bool,
+def search(k: int, jurisdiction: str | None, level: str, channel: str | None, as_json: bool,
            question: str | None) -> None:
     """检索最相关的条文（每行一个问题；不给问题时从标准输入逐行读取）。"""
     from indexing import DenseUnavailable, SearchError, get_retriever
@@ -51,7 +53,8 @@ def search(k: int, jurisdiction: str | None, level: str, as_json: bool,
     wanted = _jurisdiction_arg(jurisdiction)
     for query in read_lines(question):
         try:
-            hits = retriever.search(query, k=k, jurisdiction=wanted, level=level)
+            hits = retriever.search(query, k=k, jurisdiction=wanted, level=level,
+                                    channel=channel)
         except (SearchError, DenseUnavailable) as exc:
             raise UserError(str(exc)) from None
         if as_json:

@@ -138,3 +138,17 @@ def test_missing_model_is_a_one_line_cli_error(built_index: Path,
     res = CliRunner().invoke(cli, ["search", "有效期"])
     assert res.exit_code == 1 and "Traceback" not in res.output
     assert "无法离线加载向量模型 (cannot load embedding model offline)" in res.stderr
+
+
+def test_cli_channel_option(built_index: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from policy_assistant.cli import cli
+
+    res = CliRunner().invoke(cli, ["search", "--json", "--channel", "dense", "-j", "qinghai",
+                                   "-k", "1", "集群有效期为三年"])
+    assert res.exit_code == 0, res.output
+    hit = json.loads(res.stdout.splitlines()[-1])["results"][0]
+    assert (hit["id"], hit["via"]) == ("qinghai:第十四条", "dense")
