@@ -117,9 +117,12 @@ def compose(question: str, profile: dict[str, Any], docs: Sequence[str], as_of: 
                              f"{mark} |")
                 if c.get("derivation"):
                     lines.append(f"  （{c['derivation']}）")
-        if counts["unknown"] and res["verdict"] == "not_eligible":
+        unknown = [c["label"] for c in crit if c["status"] == "unknown"]
+        if unknown and res["verdict"] == "not_eligible":
             lines.append(f"另有 {counts['unknown']} 项因缺少数据未判断；"
                          "已有条件不满足，补充它们也不会改变结论。")
+        elif unknown:
+            lines.append("尚未判断（缺少数据）：" + "；".join(unknown) + "。")
         want = asks_for(res)
         missing.extend(m["key"] for m in want)
         if want:
