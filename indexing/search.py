@@ -140,6 +140,8 @@ class Retriever:
         refs = [r for r in refs if docs is None or r.split(":", 1)[0] in docs]
         scores = self.entry_scores(query, docs, channel)
         ranked = self._rank(scores, level)
+        if ranked:  # a bare 附件 names the whole attachment: the words pick its section
+            refs = [r for r in refs if not r.endswith(":附件")]
         return self._hits(refs, ranked, level, k, channel)
 
     def _rank(self, scores: np.ndarray, level: str) -> list[tuple[str, float, str | None]]:

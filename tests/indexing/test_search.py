@@ -133,3 +133,10 @@ def test_answer_type_boost_raises_entries_that_can_answer(built_index: Path) -> 
     assert (retriever._boost("重大变更要报告", ones) == ones).all()  # asks for no type
     off = get_retriever(Settings(answer_type_boost=0.0))
     assert (off._boost("多久之内", ones) == ones).all()
+
+
+def test_bare_attachment_reference_yields_to_the_words(built_index: Path) -> None:
+    assert search("张掖附件里对研发经费有什么要求", k=1)[0].id == "zhangye:附件四"
+    hit = search("青海附件", k=1)[0]
+    assert (hit.id, hit.via) == ("qinghai:附件", "reference")
+    assert search("青海附件一", k=1)[0].id == "qinghai:附件一"
