@@ -117,24 +117,21 @@ class CriterionResult(NamedTuple):
         return out
 
 
-_STATIC: dict[int, dict[str, Any]] = {}
-
-
 def _static_json(r: Rule) -> dict[str, Any]:
     """The rule's part of a criterion's JSON, built once per rule (key order kept for reading)."""
-    cached = _STATIC.get(id(r))
-    if cached is None:
+    cached = r.json_cache
+    if not cached:
         t = r.threshold
         threshold = number(t) if isinstance(t, Decimal) else \
             levels().get(t, t) if t is not None else r.expect
-        cached = _STATIC[id(r)] = {
+        cached.update({
             "metric": r.metric, "label": r.label, "status": None, "value": None,
             "operator": r.operator or ("any" if r.alternatives else "=="),
             "threshold": threshold, "unit": r.unit, "margin": None, "margin_text": None,
             "qualifier": r.qualifier, "phrase": r.phrase, "required": True,
             "derivation": None, "gap": None, "note": None, "reading": r.reading,
             "citation": {"id": r.citation, "quote": r.phrase},
-        }
+        })
     return cached
 
 
