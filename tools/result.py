@@ -69,7 +69,7 @@ class CriterionResult(NamedTuple):
         r, m = self.rule, self.margin
         if m is None or r.operator is None:
             return None
-        unit = _POINTS.get(r.unit, r.unit or "")
+        unit = _POINTS.get(r.unit or "", r.unit or "")
         size = f"{'约' if self.approx else ''}{show(abs(m))} {unit}" if unit else \
             f"{'约' if self.approx else ''}{show(abs(m))}"
         if m == 0:
