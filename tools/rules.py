@@ -82,8 +82,8 @@ class Rule:
     applies_if: str | None = None  # a conditional fact applies only when this fact is true
     series: str | None = None  # by-year profile key a value can be derived from
     # the rule's part of a criterion's JSON, filled on first use (see result._static_json)
-    json_cache: dict[str, Any] = field(default_factory=dict, compare=False, hash=False,
-                                       repr=False)
+    json_cache: dict[str, Any] = field(default_factory=dict, init=False, compare=False,
+                                       hash=False, repr=False)
 
     @property
     def label(self) -> str:
