@@ -98,9 +98,12 @@ class CriterionResult(NamedTuple):
 
     def to_json(self) -> dict[str, Any]:
         r = self.rule
-        out = dict(_static_json(r))
-        out["citation"] = dict(out["citation"])
+        out = _static_json(r).copy()
+        out["citation"] = out["citation"].copy()
         out["status"] = self.status
+        if self.value is None and self.derivation is None and not self.alternatives:
+            out["note"] = self.note  # unknown, or a criterion that does not apply
+            return out
         out["value"] = self.value_json()
         m = self.margin
         out["margin"] = None if m is None else number(round(m, 4) if self.approx else m)
