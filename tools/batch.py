@@ -33,12 +33,12 @@ def _task(args: tuple[list[Profile], str, date, bool]) -> bytes:
 
 
 def workers_for(n_profiles: int, requested: int = 0) -> int:
-    """`requested`, or automatically: a second process for large batches when a core is idle
-    (on a busy machine it only adds overhead)."""
+    """`requested`, or automatically: a second process for large batches unless the machine is
+    already saturated (1-minute load ≥ cores), where it only adds overhead."""
     if requested > 0:
         return requested
     cores = os.cpu_count() or 1
-    idle = cores - os.getloadavg()[0] >= 1
+    idle = os.getloadavg()[0] < cores
     return min(2, cores) if n_profiles >= AUTO_PARALLEL_FROM and cores > 1 and idle else 1
 
 

@@ -92,7 +92,7 @@ def print_result(r: dict[str, Any]) -> None:
               help="地区：sichuan/guizhou/shandong/zhangye/qinghai（或 四川 等），all 为全部")
 @click.option("--summary", is_flag=True, help="只输出结论、未满足项与缺少的数据（批量筛查用）")
 @click.option("--workers", type=click.IntRange(0, 64), default=0, show_default=True,
-              help="--json 批量筛查的进程数；0 为自动（2000个画像以上且有空闲核时用2个）")
+              help="--json 批量筛查的进程数；0 为自动（2000个画像以上且机器不忙时用2个）")
 @as_of_option
 @json_option
 def check(profile_path: str, jurisdiction: str, summary: bool, workers: int, as_of: str | None,
