@@ -101,6 +101,8 @@ class CriterionResult(NamedTuple):
         out = _static_json(r).copy()
         out["citation"] = out["citation"].copy()
         out["status"] = self.status
+        if self.missing:
+            out["missing"] = list(self.missing)
         if self.value is None and self.derivation is None and not self.alternatives:
             out["note"] = self.note  # unknown, or a criterion that does not apply
             return out
@@ -133,7 +135,7 @@ def _static_json(r: Rule) -> dict[str, Any]:
             "threshold": threshold, "unit": r.unit, "margin": None, "margin_text": None,
             "qualifier": r.qualifier, "phrase": r.phrase, "required": True,
             "derivation": None, "gap": None, "note": None, "reading": r.reading,
-            "citation": {"id": r.citation, "quote": r.phrase},
+            "missing": [], "citation": {"id": r.citation, "quote": r.phrase},
         })
     return cached
 

@@ -161,3 +161,9 @@ def test_alternatives_take_margin_text_from_the_deciding_option() -> None:
     c = criterion(p, "qinghai", "quality_enterprises")
     assert (c["status"], c["value"], c["operator"], c["margin_text"]) == (
         "met", 7, "any", "超出标准 1 家")
+
+
+def test_unknown_criteria_name_the_facts_that_would_settle_them() -> None:
+    c = criterion({}, "qinghai", "output_growth")
+    assert c["status"] == "unknown" and c["missing"] == ["output_by_year", "output_growth"]
+    assert criterion({"rd_growth": 6}, "qinghai", "rd_growth")["missing"] == []
