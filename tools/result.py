@@ -101,8 +101,7 @@ class CriterionResult(NamedTuple):
         out = _static_json(r).copy()
         out["citation"] = out["citation"].copy()
         out["status"] = self.status
-        if self.missing:
-            out["missing"] = list(self.missing)
+        out["missing"] = list(self.missing)  # a fresh list: results never share mutable parts
         if self.value is None and self.derivation is None and not self.alternatives:
             out["note"] = self.note  # unknown, or a criterion that does not apply
             return out
