@@ -4,6 +4,7 @@
     python benchmarks/eval_search.py --dense --peers    # + dense, fused, and the peer baselines
     python benchmarks/eval_search.py --grid             # dense weight sweep, dev split only
     python benchmarks/eval_search.py --misses dev       # the dev questions ranked wrong
+    python benchmarks/eval_search.py --json             # per-item scores, one line per split
 
 Article level, items with a question and expected ids. Tuning looks at `dev` only; `heldout`
 is reported, never tuned on.
@@ -12,6 +13,7 @@ is reported, never tuned on.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -75,6 +77,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--peers-dense", action="store_true", help="include the chunk ensemble")
     ap.add_argument("--grid", action="store_true", help="sweep the fusion weight on dev")
     ap.add_argument("--misses", choices=["dev", "heldout"], help="list wrong top-1 questions")
+    ap.add_argument("--json", action="store_true",
+                    help="one JSON object per system and split, with per-item scores")
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                     help="override a numeric setting (k1, b, synonym_weight, dense_weight)")
     args = ap.parse_args(argv)
@@ -105,10 +109,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         systems[f"fused (w={weight})"] = channel_search("fused")
     if args.peers or args.peers_dense:
         systems.update({f"peer: {k}": v for k, v in peer_searches(args.peers_dense).items()})
-    print("| system | split | n | R@1 | R@3 | MRR |\n|---|---|---|---|---|---|")
+    if not args.json:
+        print("| system | split | n | R@1 | R@3 | MRR |\n|---|---|---|---|---|---|")
     for name, fn in systems.items():
         for split, items in splits.items():
             r = evaluate(fn, items)
+            if args.json:
+                print(json.dumps({"system": name, "split": split, **r}, ensure_ascii=False))
+                continue
             print(f"| {name} | {split} | {r['n']} | {r['r@1']:.3f} | {r['r@3']:.3f} | "
                   f"{r['mrr']:.3f} |", flush=True)
     return 0
