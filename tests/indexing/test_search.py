@@ -140,3 +140,15 @@ def test_bare_attachment_reference_yields_to_the_words(built_index: Path) -> Non
     hit = search("青海附件", k=1)[0]
     assert (hit.id, hit.via) == ("qinghai:附件", "reference")
     assert search("青海附件一", k=1)[0].id == "qinghai:附件一"
+
+
+def test_query_path_imports_no_heavy_library(built_index: Path) -> None:
+    import subprocess
+    import sys
+
+    heavy = ("torch", "sentence_transformers", "chromadb", "langchain_core", "scipy", "bm25s")
+    code = ("import sys; from indexing import search; hits = search('青海集群有效期', k=1); "
+            f"print(hits[0].id, [m for m in {heavy!r} if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120, check=True)
+    assert out.stdout.split() == ["qinghai:第十四条", "[]"]
