@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
 
 from corpus import cn_to_int, get_corpus, int_to_cn
 
+from .settings import DATA_DIR
 from .t2s import to_simplified
+from .tokenizer import YAML_LOADER
 
-# Words that mean "every document".
-ALL_WORDS = ("五省", "五地", "五个地方", "五份", "各地", "各省", "全部", "所有地区", "所有省",
-             "哪些地方", "哪几个", "都有哪些地区", "每个地方", "各个地方", "几个地方")
-# A one-character abbreviation (川, 黔, 鲁…) counts only beside one of these or a non-Chinese
-# character, so 青 in 青年 or 贵 in 宝贵 is not read as a place.
-_ABBR_NEIGHBOURS = set("省市的和与及、，,。？?！!呢版地方那这里边对跟同啥怎要规等二三四五两几")
+
+@lru_cache(maxsize=1)
+def _places() -> tuple[tuple[str, ...], frozenset[str]]:
+    with open(DATA_DIR / "places.yaml", encoding="utf-8") as fh:
+        raw = yaml.load(fh, Loader=YAML_LOADER)
+    return tuple(raw["all_words"]), frozenset(str(raw["abbreviation_neighbours"]))
+
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NUM = "零〇一二三四五六七八九十百两0-9"
@@ -66,13 +72,13 @@ def _abbr_ok(masked: list[str], s: int, e: int) -> bool:
         if i < 0 or i >= len(masked):
             return True
         ch = masked[i]
-        return ch == "\0" or ch in _ABBR_NEIGHBOURS or not _CJK.match(ch)
+        return ch == "\0" or ch in _places()[1] or not _CJK.match(ch)
 
     return fine(s - 1) and fine(e)
 
 
 def names_all(text: str) -> bool:
-    return any(w in text for w in ALL_WORDS)
+    return any(w in text for w in _places()[0])
 
 
 def detect_jurisdictions(text: str) -> list[str]:

@@ -25,6 +25,9 @@ ALL = ["sichuan", "guizhou", "shandong", "zhangye", "qinghai"]
     ("貴州省集群備案", ["guizhou"]),
     ("五省的有效期分别是多久", ALL),
     ("各地对专利的要求", ALL),
+    ("哪些地方要求有运营管理机构", ALL),
+    ("青海需要满足哪几个条件", ["qinghai"]),  # 哪几个 alone is not "every place"
+    ("山东的全部条件", ["shandong"]),
     ("青年创业有补贴吗", []),
     ("这很宝贵", []),
     ("有效期几年", []),
