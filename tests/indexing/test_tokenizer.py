@@ -94,3 +94,15 @@ def test_terms_the_texts_quote_join_the_dictionary() -> None:
     terms = corpus_terms(u.text for u in get_corpus().units())
     assert {"专精特新", "小巨人", "用云上平台", "六大工业基地", "一带一路"} <= set(terms)
     assert corpus_terms(["以下简称“集群”和“四化同步、城乡融合、五区共兴”"]) == ["集群"]
+
+
+def test_answer_type_patterns_match_the_texts() -> None:
+    from indexing.answer_types import answer_patterns, asked_types, text_types
+
+    units = get_corpus().units()
+    for name in answer_patterns():
+        assert any(name in text_types(u.text) for u in units), name
+    assert asked_types("有效期多久") == {"time"}
+    assert asked_types("至少要几家小巨人") == {"quantity"}
+    assert asked_types("哪个部门负责解释") == {"who"}
+    assert asked_types("名单怎么公布") == frozenset()
