@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -208,16 +209,17 @@ def load_corpus(include_user: bool = True) -> Corpus:
     return Corpus(docs)
 
 
-@lru_cache(maxsize=1)
-def _cached() -> Corpus:
+@lru_cache(maxsize=4)
+def _cached(home: str | None, xdg: str | None) -> Corpus:
     return load_corpus()
 
 
 def get_corpus() -> Corpus:
-    """The process-wide corpus (shipped + user documents), loaded once."""
-    return _cached()
+    """The process-wide corpus (shipped + user documents), loaded once per data directory
+    (the key is the environment that decides the directory, cheap to read on hot paths)."""
+    return _cached(os.environ.get("POLICY_ASSISTANT_HOME"), os.environ.get("XDG_DATA_HOME"))
 
 
 def reload_corpus() -> Corpus:
     _cached.cache_clear()
-    return _cached()
+    return get_corpus()

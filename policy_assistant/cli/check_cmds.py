@@ -138,8 +138,9 @@ def _print_metric(t: dict[str, Any]) -> None:
             click.echo(f"  {r['name']:<4} —— {r['note']}")
             continue
         q = f"［{r['qualifier']}］" if r.get("qualifier") else ""
+        draft = f"  ⚠ {r['rules_note']}" if r.get("rules_status") == "draft" else ""
         click.echo(f"  {r['name']:<4} {_threshold_text(r) or r['threshold']}{q}  "
-                   f"〔{r['citation']['id']}〕“{r['phrase']}”")
+                   f"〔{r['citation']['id']}〕“{r['phrase']}”{draft}")
 
 
 def _cell(r: dict[str, Any]) -> str:
