@@ -1,6 +1,7 @@
 """Retrieval quality per channel and split on the project's eval questions (evals/data/qa.jsonl).
 
-    python benchmarks/eval_search.py                    # BM25 only (fast)
+    python benchmarks/eval_search.py                    # BM25 only, dev split (fast)
+    python benchmarks/eval_search.py --split both       # dev and heldout (report only)
     python benchmarks/eval_search.py --dense --peers    # + dense, fused, and the peer baselines
     python benchmarks/eval_search.py --grid             # dense weight sweep, dev split only
     python benchmarks/eval_search.py --misses dev       # the dev questions ranked wrong
@@ -79,12 +80,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--misses", choices=["dev", "heldout"], help="list wrong top-1 questions")
     ap.add_argument("--json", action="store_true",
                     help="one JSON object per system and split, with per-item scores")
+    ap.add_argument("--split", choices=["dev", "heldout", "both"], default="dev",
+                    help="which split to score (default dev: tuning never looks at heldout)")
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                     help="override a numeric setting (k1, b, synonym_weight, dense_weight)")
     args = ap.parse_args(argv)
     for kv in args.set:
         name, _, value = kv.partition("=")
         OVERRIDES[name] = float(value)
+    wanted = ("dev", "heldout") if args.split == "both" else (args.split,)
     splits = {s: items_for(s) for s in ("dev", "heldout")}
 
     if args.grid:
@@ -112,8 +116,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.json:
         print("| system | split | n | R@1 | R@3 | MRR |\n|---|---|---|---|---|---|")
     for name, fn in systems.items():
-        for split, items in splits.items():
-            r = evaluate(fn, items)
+        for split in wanted:
+            r = evaluate(fn, splits[split])
             if args.json:
                 print(json.dumps({"system": name, "split": split, **r}, ensure_ascii=False))
                 continue

@@ -65,5 +65,9 @@ class LexicalIndex:
             out[self.indices[s:e]] += np.float32(weight) * self.data[s:e]
         return out
 
+    def doc_freq(self) -> dict[str, int]:
+        """Number of entries each token occurs in."""
+        return {t: int(self.indptr[c + 1] - self.indptr[c]) for t, c in self.vocab.items()}
+
     def knows(self, token: str) -> bool:
         return token in self.vocab

@@ -12,10 +12,12 @@ from corpus import data_home, get_corpus
 
 from .answer_types import boost, text_types
 from .hits import Hit
+from .homophones import Homophones
 from .query import detect_jurisdictions as _detect
 from .query import mentions, resolve_references, strip_references
 from .settings import Settings, settings_from_env
 from .store import LexicalBundle, open_lexical
+from .tokenizer import nfkc
 
 if TYPE_CHECKING:
     from .dense import DenseIndex
@@ -76,6 +78,7 @@ class Retriever:
         self._lex: LexicalBundle | None = None
         self._dense: DenseIndex | None = None
         self._types: list[frozenset[str]] | None = None
+        self._homophones: Homophones | None = None
 
     @property
     def lex(self) -> LexicalBundle:
@@ -98,6 +101,13 @@ class Retriever:
             self._types = [text_types(e.text) for e in self.lex.entries]
         return self._types
 
+    @property
+    def homophones(self) -> Homophones:
+        """Homophone typo map over the BM25 vocabulary (data/pinyin.txt)."""
+        if self._homophones is None:
+            self._homophones = Homophones(self.lex.lexical.doc_freq())
+        return self._homophones
+
     def _boost(self, query: str, scores: np.ndarray) -> np.ndarray:
         return boost(query, scores, self.answer_types, self.settings.answer_type_boost)
 
@@ -110,8 +120,12 @@ class Retriever:
         if channel in ("bm25", "fused"):
             names = [query[m.start:m.end] for m in mentions(query)]
             drop = {t for n in names for t in self.lex.tokenizer.tokens(n)}
-            terms = self.lex.tokenizer.query_terms(strip_references(query), drop,
-                                                   self.settings.synonym_weight)
+            text = strip_references(query)
+            terms = self.lex.tokenizer.query_terms(text, drop, self.settings.synonym_weight)
+            if self.settings.homophone_weight > 0:
+                for t in self.homophones.terms(nfkc(text), skip=names):
+                    if t not in drop:
+                        terms[t] = max(terms.get(t, 0.0), self.settings.homophone_weight)
             bm = self._boost(query, self.lex.lexical.scores(terms))
             if channel == "bm25":
                 out[mask] = bm[mask]
