@@ -121,7 +121,9 @@ class Retriever:
             names = [query[m.start:m.end] for m in mentions(query)]
             drop = {t for n in names for t in self.lex.tokenizer.tokens(n)}
             text = strip_references(query)
-            terms = self.lex.tokenizer.query_terms(text, drop, self.settings.synonym_weight)
+            terms = self.lex.tokenizer.query_terms(
+                text, drop, self.settings.synonym_weight, known=self.lex.lexical.knows,
+                unknown_weight=self.settings.unknown_synonym_weight)
             if self.settings.homophone_weight > 0:
                 for t in self.homophones.terms(nfkc(text), skip=names):
                     if t not in drop:

@@ -50,6 +50,7 @@ class Settings:
     b: float = 0.75
     answer_type_boost: float = 0.3  # query-time: see data/answer_types.yaml
     synonym_weight: float = 0.5  # weight of colloquial expansions against the question's words
+    unknown_synonym_weight: float = 1.0  # expansion of a word the texts never use (tokenizer)
     homophone_weight: float = 0.5  # query-time: homophone typos (homophones.py), 0 = off
     items: bool = True  # index items (（一）…) as units of their own, rolled up to articles
     context: bool = True  # prefix each unit with its chapter / attachment title

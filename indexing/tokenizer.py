@@ -12,12 +12,13 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
+from .numbers import numeral_variants
 from .settings import DATA_DIR
 from .t2s import to_simplified
 
@@ -104,18 +105,26 @@ class Tokenizer:
                         out.append(joined)
         return out
 
-    def query_terms(self, text: str, drop: Iterable[str] = (),
-                    synonym_weight: float = 0.5) -> dict[str, float]:
+    def query_terms(self, text: str, drop: Iterable[str] = (), synonym_weight: float = 0.5,
+                    known: Callable[[str], bool] | None = None,
+                    unknown_weight: float | None = None) -> dict[str, float]:
         """Weighted tokens of a question: its own words 1.0, colloquial expansions
-        `synonym_weight`; `drop` words (place names) removed."""
+        `synonym_weight`; `drop` words (place names) removed.
+
+        With `known` (is this word in the index?), the expansion of a colloquial word the texts
+        never use (掺水, 牌子) weighs `unknown_weight`: it replaces the word rather than adds to
+        it, since the word itself cannot match."""
         plain = nfkc(text)
         terms: dict[str, float] = {}
-        for t in [*self.tokens(text), *self.bridged(text)]:
+        for t in [*self.tokens(text), *self.bridged(text), *self.tokens(numeral_variants(plain))]:
             terms[t] = 1.0
         for key, phrases in self._syn.items():
             parts = key.split("+")
             if all(any(alt in plain for alt in part.split("|")) for part in parts):
                 weight = 1.0 if len(parts) > 1 else synonym_weight  # a combination is specific
+                if len(parts) == 1 and known is not None and unknown_weight is not None and \
+                        not any(known(alt) for alt in parts[0].split("|") if alt in plain):
+                    weight = unknown_weight
                 for phrase in phrases:
                     for t in self.tokens(phrase):
                         terms[t] = max(terms.get(t, 0.0), weight)
