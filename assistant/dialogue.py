@@ -47,6 +47,8 @@ class Conversation:
 
     # --- one turn -------------------------------------------------------------------------
     def send(self, text: str) -> Answer:
+        if not isinstance(text, str) or not text.strip():
+            raise ValueError(f"问题为空 (empty question): {text!r}")
         answer = self._answer(text)
         self.turns.append({"question": text, "intent": answer.intent,
                            "jurisdictions": list(answer.jurisdictions)})
@@ -179,6 +181,9 @@ class Conversation:
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Conversation:
+        if not isinstance(d, dict):
+            raise ValueError(f"对话导出应为 JSON 对象 (a conversation export is a JSON object): "
+                             f"{type(d).__name__}")
         if d.get("version") != EXPORT_VERSION:
             raise ValueError(f"对话导出版本不支持 (unsupported conversation version): "
                              f"{d.get('version')!r}")

@@ -7,6 +7,7 @@ import io
 import json
 import re
 from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,27 @@ from .profile import Profile, ProfileError, parse_profile
 
 _SERIES_COLUMN = re.compile(r"^(output|leading_industry_output)_(\d{4})$")
 SUFFIXES = (".json", ".yaml", ".yml", ".jsonl", ".csv")
+
+
+class _ExactLoader(yaml.SafeLoader):
+    """YAML with decimal fractions read exactly (69.99999999999999999 is not 70.0)."""
+
+
+def _yaml_decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    text = str(loader.construct_scalar(node)).replace("_", "")
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return loader.construct_yaml_float(node)
+    return value if value.is_finite() else loader.construct_yaml_float(node)
+
+
+_ExactLoader.add_constructor("tag:yaml.org,2002:float", _yaml_decimal)
+
+
+def loads_exact(text: str) -> Any:
+    """JSON with fractions as exact Decimal, never binary floats."""
+    return json.loads(text, parse_float=Decimal)
 
 
 def _objects(value: Any, path: Path) -> list[Any]:
@@ -43,7 +65,7 @@ def csv_row(row: dict[str, str]) -> dict[str, Any]:
                 out.setdefault(key, {})[m.group(2)] = cell
         elif column.endswith("_by_year") and cell:
             try:
-                out[column] = json.loads(cell)
+                out[column] = loads_exact(cell)
             except json.JSONDecodeError:
                 raise ProfileError(f"{column} 应为 JSON 对象 (expected a JSON object): "
                                    f"{cell!r:.40}") from None
@@ -83,12 +105,12 @@ def iter_profile_dicts(path: Path) -> Iterator[tuple[str, Any]]:
         if suffix == ".jsonl":
             for i, line in enumerate(text.splitlines(), start=1):
                 if line.strip():
-                    yield f"第{i}行 (line {i}) ", json.loads(line)
+                    yield f"第{i}行 (line {i}) ", loads_exact(line)
             return
         if suffix == ".json":
-            objs = _objects(json.loads(text), path)
+            objs = _objects(loads_exact(text), path)
         elif suffix in (".yaml", ".yml"):
-            objs = _objects(yaml.safe_load(text), path)
+            objs = _objects(yaml.load(text, Loader=_ExactLoader), path)
         else:
             raise ProfileError(f"不支持的画像文件类型 (unsupported profile file type): {suffix} "
                                f"(use {', '.join(SUFFIXES)})")

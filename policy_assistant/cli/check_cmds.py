@@ -17,16 +17,16 @@ OPS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "为", "any": "之一
 
 def _profiles(source: str) -> list[Any]:
     from tools import ProfileError, load_profiles, parse_profile
-    from tools.loading import SUFFIXES
+    from tools.loading import SUFFIXES, loads_exact
 
     try:
         if source == "-":
             text = sys.stdin.read()
             try:
-                objs = json.loads(text)
+                objs = loads_exact(text)
                 objs = objs if isinstance(objs, list) else [objs]
             except json.JSONDecodeError:
-                objs = [json.loads(line) for line in text.splitlines() if line.strip()]
+                objs = [loads_exact(line) for line in text.splitlines() if line.strip()]
             return [parse_profile(o, f"第{i}个 (item {i}) ") for i, o in enumerate(objs, 1)]
         path = Path(source)
         if not path.is_file():

@@ -49,6 +49,8 @@ def search(k: int, jurisdiction: str | None, level: str, channel: str | None, as
     from indexing import DenseUnavailable, SearchError, get_retriever
     from indexing.search import jurisdiction_filter
 
+    if question is not None and not question.strip():
+        raise UserError("问题为空 (empty question)")
     retriever = get_retriever(_settings())
     wanted = _jurisdiction_arg(jurisdiction)
     for query in read_lines(question):
