@@ -19,10 +19,22 @@ EXAMPLES = [
 ]
 
 
+def end_tables(text: str) -> str:
+    """A blank line after each Markdown table, so the next sentence is not read as a table row."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        out.append(line)
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if line.lstrip().startswith("|") and nxt.strip() and not nxt.lstrip().startswith("|"):
+            out.append("")
+    return "\n".join(out)
+
+
 def answer_markdown(a: dict[str, Any]) -> str:
     """The answer text, then its warnings, the eligibility tables (folded) and citation chips."""
     text = str(a.get("answer") or "")
-    parts = [text]
+    parts = [end_tables(text)]
     # The composed answer usually states its warnings already; add only those it does not.
     warnings = warning_items(w for w in a.get("warnings") or []
                              if not (isinstance(w, str) and w in text))

@@ -94,14 +94,14 @@ def on_check(jurisdiction: str, latest_year: Any, *values: Any) -> list[Any]:
 
 
 @friendly
-def on_export(latest_year: Any, *values: Any) -> str:
+def on_export(latest_year: Any, *values: Any) -> Any:
     try:
         data = form.profile_json(form.to_mapping(latest_year, values))
     except ProfileError as exc:
         raise gr.Error(str(exc), print_exception=False) from None
     path = _out_dir() / f"画像-{data.get('name') or '未命名'}.json"
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return str(path)
+    return gr.update(value=str(path), visible=True)
 
 
 @friendly
@@ -192,7 +192,7 @@ def build() -> None:
         check_btn = gr.Button("检查是否符合认定条件", variant="primary", elem_id="check-btn")
         export_btn = gr.Button("导出画像 JSON", elem_id="export-btn")
         import_btn = gr.UploadButton("导入画像 JSON", file_types=[".json"], elem_id="import-btn")
-    exported = gr.File(label="画像文件", interactive=False, elem_id="profile-file", height=90)
+    exported = gr.File(label="画像文件", interactive=False, elem_id="profile-file", visible=False)
     results = gr.HTML(elem_id="check-results")
     check_btn.click(on_check, [jur, latest, *slots], [errors, results, *slots],
                     api_visibility="private")

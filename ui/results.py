@@ -15,6 +15,7 @@ VERDICT_LABELS = {"eligible": "符合认定条件", "not_eligible": "不符合�
                   "undetermined": "尚无法判定（缺少数据）"}
 STATUS_LABELS = {"met": "满足", "not_met": "不满足", "unknown": "未知"}
 OPERATOR_SYMBOLS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "=", "=": "="}
+OPERATOR_WORDS = {">=": "不低于", ">": "高于", "<=": "不高于", "<": "低于"}
 
 
 def jurisdiction_name(doc_id: str) -> str:
@@ -39,6 +40,8 @@ def requirement(c: Mapping[str, Any]) -> str:
     op, threshold = str(c.get("operator") or ""), c.get("threshold")
     if op == "==" or isinstance(threshold, bool):
         head = f"应为：{_value(threshold)}" if threshold is not None else ""
+    elif isinstance(threshold, str):  # a grade such as 较大: words read better than symbols
+        head = f"{OPERATOR_WORDS.get(op, op)}{threshold}"
     elif threshold is not None:
         head = f"{OPERATOR_SYMBOLS.get(op, op)} {_value(threshold, c.get('unit'))}"
     else:

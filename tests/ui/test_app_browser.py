@@ -51,6 +51,15 @@ def test_chat_answers_with_citation_chips_that_open_the_quoted_article(page) -> 
     screenshot(page, "chat")
 
 
+def test_examples_fill_the_box_and_an_empty_question_is_a_message(page) -> None:
+    page.locator("#chat-send").click()
+    page.get_by_text("请输入问题 (type a question)").first.wait_for()
+    assert "Traceback" not in page.content()
+    page.locator("#chat-examples").get_by_text("张掖的文件现在还有效吗？").click()
+    page.wait_for_function("() => document.querySelector('#chat-input textarea').value"
+                           " === '张掖的文件现在还有效吗？'")
+
+
 def test_each_browser_session_keeps_its_own_conversation(browser, server_url) -> None:
     pages = []
     for _ in range(2):

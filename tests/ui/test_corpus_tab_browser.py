@@ -45,5 +45,6 @@ def test_unknown_citation_shows_a_message_not_a_traceback(page) -> None:
     page.locator("#cid-input textarea").fill("qinghai:第九十九条")
     page.locator("#cid-go").click()
     page.locator("#cid-view .cite-missing").wait_for()
-    assert "无此条文 (no such article): qinghai:第九十九条" in page.locator("#cid-view").inner_text()
+    view = page.locator("#cid-view").inner_text()
+    assert "无此条文 (no such article): qinghai:第九十九条" in view
     assert "Traceback" not in page.content()

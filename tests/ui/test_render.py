@@ -58,3 +58,10 @@ def test_batch_csv_has_one_row_per_profile_and_jurisdiction() -> None:
     assert "已过有效期" in qinghai["warnings"]
     blank = [r for r in rows if r["profile"] == "空白集群"]
     assert {r["verdict"] for r in blank} == {"undetermined"}
+
+
+def test_chat_text_after_a_table_is_not_a_table_row() -> None:
+    from ui.chat_tab import end_tables
+
+    text = "结论\n| a | b |\n|---|---|\n| 1 | 2 |\n说明：…\n\n依据"
+    assert end_tables(text) == "结论\n| a | b |\n|---|---|\n| 1 | 2 |\n\n说明：…\n\n依据"
