@@ -4,9 +4,10 @@ tools. Anything else and the deterministic answer is used instead."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from corpus import get_corpus, verify_quote
 
@@ -15,6 +16,13 @@ from .answer import CitationList
 from .numbers import find_quantities, to_yi
 
 CITE = re.compile(r"\[([a-z][a-z0-9_]*:[^\[\]\s]+)\]")
+# Overall verdicts stated in prose: a model told (by a question or a passage) to say "符合" must
+# not overrule the tools' verdict.
+_SAYS_ELIGIBLE = re.compile(r"(?<![不未没])符合[^，。；,;\n不]{0,10}认定(?:条件|标准)"
+                            r"|(?<![不未没])(?:可以|能够)申报|(?<![不未没否])能申报(?!吗)"
+                            r"|(?<![不未没])具备(?:申报|认定)?(?:资格|条件)")
+_SAYS_NOT_ELIGIBLE = re.compile(r"不符合[^，。；,;\n]{0,10}认定(?:条件|标准)|不能申报|无法申报"
+                                r"|不具备(?:申报|认定)?(?:资格|条件)")
 QUOTED = re.compile(r"“([^”]{4,})”|「([^」]{4,})」")
 
 
@@ -86,3 +94,15 @@ def check_answer(prose: str, evidence: Sequence[str]) -> GuardResult:
         shown = "、".join(format(d, "f") for d in extra[:3])
         return GuardResult(False, f"回答中的数字不在工具结果中：{shown}")
     return GuardResult(True, "", tuple(dict.fromkeys(ids)))
+
+
+def check_verdict(prose: str, results: Sequence[Mapping[str, Any]]) -> GuardResult:
+    """The prose may not state an overall verdict the eligibility results do not give."""
+    verdicts = {str(r["verdict"]) for r in results if "verdict" in r}
+    if not verdicts:
+        return GuardResult(True)
+    if _SAYS_ELIGIBLE.search(prose) and "eligible" not in verdicts:
+        return GuardResult(False, "回答的结论与逐项核对结果不符（核对结果并非“符合”）")
+    if _SAYS_NOT_ELIGIBLE.search(prose) and verdicts == {"eligible"}:
+        return GuardResult(False, "回答的结论与逐项核对结果不符（核对结果为“符合”）")
+    return GuardResult(True)

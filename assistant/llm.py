@@ -16,7 +16,7 @@ from typing import Any
 
 from .answer import Answer, CitationList
 from .dialogue import Conversation
-from .guard import check_answer
+from .guard import check_answer, check_verdict
 
 MAX_STEPS = 4
 NO_LLM_INTENTS = ("out_of_scope", "reset", "greeting", "overview", "clarify")
@@ -63,7 +63,11 @@ def make_tools(conv: Conversation) -> list[Any]:
         from indexing import search
 
         hits = search(query, k=3, jurisdiction=jurisdiction or None)
-        return json.dumps([{"id": h.id, "text": h.text} for h in hits], ensure_ascii=False)
+        # the text from the (hash-checked) corpus, not from the index: a tampered or stale
+        # index can choose which articles the model sees, never what they say
+        c = get_corpus()
+        return json.dumps([{"id": h.id, "text": c.quote(h.id)} for h in hits if c.has(h.id)],
+                          ensure_ascii=False)
 
     def get_article(citation_id: str) -> str:
         """按引用编号取条文原文，如 qinghai:第十四条。"""
@@ -148,6 +152,8 @@ class LLMConversation(Conversation):
         evidence = [*outputs, det.answer, *(c.quote for c in det.citations),
                     *(json.dumps(r, ensure_ascii=False, default=str) for r in det.results)]
         verdict = check_answer(prose, evidence)
+        if verdict.ok and not (claim := check_verdict(prose, det.results)).ok:
+            return _fallback(det, claim.reason)
         if not verdict.ok:
             return _fallback(det, verdict.reason)
         cites = CitationList()
