@@ -108,6 +108,22 @@ class Retriever:
             self._homophones = Homophones(self.lex.lexical.doc_freq())
         return self._homophones
 
+    def query_terms(self, query: str) -> dict[str, float]:
+        """The weighted index words BM25 scores a question with: its own words (place names and
+        explicit references removed), colloquial expansions, numerals in the other notation and
+        the words its homophone typos stand for."""
+        names = [query[m.start:m.end] for m in mentions(query)]
+        drop = {t for n in names for t in self.lex.tokenizer.tokens(n)}
+        text = strip_references(query)
+        terms = self.lex.tokenizer.query_terms(
+            text, drop, self.settings.synonym_weight, known=self.lex.lexical.knows,
+            unknown_weight=self.settings.unknown_synonym_weight)
+        if self.settings.homophone_weight > 0:
+            for t in self.homophones.terms(nfkc(text), skip=names):
+                if t not in drop:
+                    terms[t] = max(terms.get(t, 0.0), self.settings.homophone_weight)
+        return terms
+
     def _boost(self, query: str, scores: np.ndarray) -> np.ndarray:
         return boost(query, scores, self.answer_types, self.settings.answer_type_boost)
 
@@ -118,17 +134,7 @@ class Retriever:
             np.array([e.doc in docs for e in entries], dtype=bool)
         out = np.full(len(entries), -np.inf)
         if channel in ("bm25", "fused"):
-            names = [query[m.start:m.end] for m in mentions(query)]
-            drop = {t for n in names for t in self.lex.tokenizer.tokens(n)}
-            text = strip_references(query)
-            terms = self.lex.tokenizer.query_terms(
-                text, drop, self.settings.synonym_weight, known=self.lex.lexical.knows,
-                unknown_weight=self.settings.unknown_synonym_weight)
-            if self.settings.homophone_weight > 0:
-                for t in self.homophones.terms(nfkc(text), skip=names):
-                    if t not in drop:
-                        terms[t] = max(terms.get(t, 0.0), self.settings.homophone_weight)
-            bm = self._boost(query, self.lex.lexical.scores(terms))
+            bm = self._boost(query, self.lex.lexical.scores(self.query_terms(query)))
             if channel == "bm25":
                 out[mask] = bm[mask]
                 return out

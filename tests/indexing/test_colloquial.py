@@ -52,3 +52,13 @@ def test_expansions_of_words_the_texts_never_use_weigh_fully(built_index: Path) 
     assert used["虚假申报"] == 0.5
     assert tok.query_terms("报材料掺水")["虚假申报"] == 0.5  # no vocabulary given
     assert tok.query_terms("张掖集群二月份前报什么")["2"] == 1.0
+
+
+def test_retriever_query_terms_combine_every_normalisation() -> None:
+    from indexing import get_retriever
+
+    terms = get_retriever().query_terms("青海集群有效气是几年，被撤了十五个工作日内能申述吗")
+    assert "青海" not in terms  # the place filters, it does not score
+    assert terms["有效期"] == 0.5 and terms["申诉"] == 0.5  # homophone typos
+    assert terms["15"] == 1.0  # 十五个工作日 ~ 15个工作日
+    assert terms["撤销"] == 1.0  # 撤了: a word the texts never use, replaced in full
