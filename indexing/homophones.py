@@ -54,7 +54,8 @@ def _sounds(ch: str) -> frozenset[str]:
     return frozenset(fuzzy(r) for r in readings().get(ch, ()))
 
 
-def _sound_alike(a: str, b: str) -> bool:
+def sound_alike(a: str, b: str) -> bool:
+    """Do two characters share a (fuzzy) toneless reading?"""
     return bool(_sounds(a) & _sounds(b))
 
 
@@ -73,7 +74,7 @@ class Homophones:
         out = []
         for i, ch in enumerate(span):
             for w in self._slots.get((len(span), i, span[:i] + span[i + 1:]), ()):
-                if w != span and _sound_alike(w[i], ch):
+                if w != span and sound_alike(w[i], ch):
                     out.append(w)
         return out
 

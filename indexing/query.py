@@ -10,6 +10,7 @@ import yaml
 
 from corpus import cn_to_int, get_corpus, int_to_cn
 
+from .homophones import sound_alike
 from .settings import DATA_DIR
 from .t2s import to_simplified
 from .tokenizer import YAML_LOADER
@@ -64,7 +65,25 @@ def mentions(text: str) -> list[Mention]:
                 continue
             masked[s:e] = ["\0"] * (e - s)
             found.append(Mention(doc_id, s, e))
+    if not found:  # a homophone typo of a full name: 贵洲, 张叶, 清海
+        found = _misspelt(masked)
     return sorted(found, key=lambda m: m.start)
+
+
+def _misspelt(masked: list[str]) -> list[Mention]:
+    found: list[Mention] = []
+    for name, doc_id, is_abbr in _names():
+        n = len(name)
+        if is_abbr or n < 2 or not _CJK.fullmatch(name[0]):
+            continue
+        for s in range(len(masked) - n + 1):
+            span = masked[s:s + n]
+            diff = [i for i in range(n) if span[i] != name[i]]
+            if len(diff) == 1 and _CJK.match(span[diff[0]]) and \
+                    sound_alike(span[diff[0]], name[diff[0]]):
+                masked[s:s + n] = ["\0"] * n
+                found.append(Mention(doc_id, s, s + n))
+    return found
 
 
 def _abbr_ok(masked: list[str], s: int, e: int) -> bool:

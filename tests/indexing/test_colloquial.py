@@ -62,3 +62,14 @@ def test_retriever_query_terms_combine_every_normalisation() -> None:
     assert terms["有效期"] == 0.5 and terms["申诉"] == 0.5  # homophone typos
     assert terms["15"] == 1.0  # 十五个工作日 ~ 15个工作日
     assert terms["撤销"] == 1.0  # 撤了: a word the texts never use, replaced in full
+
+
+def test_a_misspelt_place_name_still_filters() -> None:
+    from indexing import detect_jurisdictions
+
+    assert detect_jurisdictions("贵洲的集群申报主体") == ["guizhou"]
+    assert detect_jurisdictions("张叶市集群名单") == ["zhangye"]
+    assert detect_jurisdictions("清海集群有效期") == ["qinghai"]
+    assert detect_jurisdictions("浙江集群有效期") == []  # not a homophone of any document
+    assert detect_jurisdictions("青年创业基地") == []
+    assert detect_jurisdictions("贵州和张叶") == ["guizhou"]  # only when no name is spelt right
