@@ -105,10 +105,10 @@ def _retrieved(question: str, docs: Sequence[str], cites: CitationList) -> list[
         if not hits:
             continue
         hit, also = _rerank(question, hits)
-        for q in quotes.best_quotes(hit.id, question):
+        for q in quotes.best_quotes(hit.id, question, matched=hit.matched):
             lines.append(f"{cite_label(hit.id)}：{q}{cites.add(hit.id, q)}")
         if also is not None:
-            q = quotes.best_quotes(also.id, question, limit=1)[0]
+            q = quotes.best_quotes(also.id, question, limit=1, matched=also.matched)[0]
             lines.append(f"另见{cite_label(also.id)}：{q}{cites.add(also.id, q)}")
     return lines
 
@@ -116,7 +116,7 @@ def _retrieved(question: str, docs: Sequence[str], cites: CitationList) -> list[
 def _rerank(question: str, hits: Sequence[Any]) -> tuple[Any, Any | None]:
     """Retrieval ranks articles; the best single sentence decides among the top few (集群有效期
     为三年 beats 有效期2年 for 集群有效期几年)."""
-    qt = quotes.terms(question)
+    qt = quotes.question_terms(question)
     wants = bool(quotes.ASKS_NUMBER.search(question))
     top = hits[0].score or 1.0
 
@@ -171,7 +171,7 @@ def _per_document(question: str, docs: Sequence[str], cites: CitationList,
                   only_relevant: bool) -> tuple[list[str], list[str]]:
     """Each document's best article for the question (and, for which-questions, retrieval's own
     first choice when the sentence rerank displaced it: 相邻县交界处 next to 跨县的申报主体)."""
-    qt = quotes.terms(question)
+    qt = quotes.question_terms(question)
     found: dict[str, list[tuple[float, str, list[str]]]] = {}
     for doc in docs:
         hits = _search(question, 3, doc)
@@ -180,7 +180,7 @@ def _per_document(question: str, docs: Sequence[str], cites: CitationList,
         hit, also = _rerank(question, hits)
         extra = hits[0] if only_relevant and hits[0] is not hit else also
         for h in dict.fromkeys(h for h in (hit, extra) if h is not None):
-            qs = quotes.best_quotes(h.id, question, limit=1)
+            qs = quotes.best_quotes(h.id, question, limit=1, matched=h.matched)
             best = max((quotes.score(q, qt, False) for q in qs), default=0.0)
             found.setdefault(doc, []).append((best, h.id, qs))
     tail: list[str] = []

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 
 from corpus import get_corpus
@@ -63,47 +64,121 @@ def terms(text: str) -> set[str]:
 
 NUMBER_BONUS = 1.3  # a question asking 多久/几/多少 prefers sentences that state a number
 TIME_BONUS = 1.6  # 多久/什么时候 prefers a sentence with a period or date (15个工作日内, 3月30日前)
-_TIME_Q = re.compile(r"多久|多长时间|什么时候|何时|截止|期限|时限|几天|之内|以内|几号")
+DURATION_BONUS = 1.6  # 几年/能用多久 prefers a sentence stating a duration in years (有效期为三年)
+BODY_BONUS = 1.4  # 谁/哪个部门 prefers a sentence naming a body (……工信局负责, 作为申报主体)
+ITEM_BONUS = 1.5  # the enumerated item retrieval matched (hit.matched) is the likely answer
+INDEX_WEIGHT = 1.0  # weight of the retriever's normalised question words against raw bigrams
+_TIME_Q = re.compile(r"多久|多长时间|什么时候|何时|截止|期限|时限|几天|多少天|几个工作日|之内|以内"
+                     r"|几号|哪天|几月")
 _TIME = re.compile(r"\d+\s*个?(?:工作日|日|天|个月|月)|\d+月\d+日|月底|日前|年底"
                    r"|[一二三四五六七八九十]+个?(?:工作日|个月)")
+_DURATION_Q = re.compile(r"几年|多少年|多长|多久|能用|管几|有效期")
+_DURATION = re.compile(r"(?:\d+|[一二三四五两])\s*年(?!度|产值|发展|内|[0-9])")
+_BODY_Q = re.compile(r"谁|哪个部门|哪些部门|什么部门|哪个单位|哪级|由哪|哪一级|主体|负责")
+_BODY = re.compile(r"厅|局|部门|委员会|管委会|主体|人民政府")
 SHORT_UNIT = 160
 LENGTH_NORM = 0.0  # (tried 0.3 on dev: worse)
 AVG_SENTENCE = 60  # a unit this short is quoted whole
 _ABOUT_TEXT = re.compile(r"^本(?:办法|实施细则|细则|标准)")
 _ASKS_TEXT = re.compile(r"办法|细则|文件|政策|本身")
 
+Terms = Mapping[str, float]
 
-def score(sentence: str, query_terms: set[str], wants_number: bool,
-          question: str = "") -> float:
-    """IDF-weighted bigram overlap; a sentence about the document itself (本办法有效期…) counts
-    half unless the question asks about the document."""
+
+@lru_cache(maxsize=4096)
+def _phrase_idf(phrase: str) -> float:
+    """Inverse sentence frequency of a longer index word (管委会, 工作日, 申诉)."""
+    if len(phrase) == 2:
+        return _idf().get(phrase, 1.0)
+    corpus = get_corpus()
+    n = df = 0
+    for unit in corpus.units():
+        for s in sentences(unit.id):
+            n += 1
+            df += phrase in s
+    return math.log((n + 1) / (df + 0.5))
+
+
+@lru_cache(maxsize=1024)
+def _index_terms(question: str) -> tuple[tuple[str, float], ...]:
+    try:
+        from indexing import get_retriever
+
+        found = get_retriever().query_terms(question)
+    except ImportError:  # retrieval not installed: raw question words only
+        return ()
+    return tuple((w, float(v)) for w, v in found.items()
+                 if len(w) >= 2 and v > 0 and not _PLACES.fullmatch(w))
+
+
+def question_terms(question: str) -> dict[str, float]:
+    """Weighted words to look for in sentences: the question's own character bigrams (1.0) and
+    the retriever's normalised question words (synonyms, typo fixes, traditional → simplified;
+    `indexing.Retriever.query_terms`), each at its retrieval weight."""
+    out = dict.fromkeys(terms(question), 1.0)
+    for word, weight in _index_terms(question):
+        out[word] = max(out.get(word, 0.0), INDEX_WEIGHT * weight)
+    return out
+
+
+def score(sentence: str, query_terms: Terms | set[str], wants_number: bool,
+          question: str = "", item: str = "") -> float:
+    """IDF-weighted overlap of question words with the sentence, times answer-type cues (a
+    period for 多久, a duration for 几年, a body for 谁, the matched item). A sentence about the
+    document itself (本办法有效期…) counts half unless the question asks about the document."""
     if question and _ABOUT_TEXT.search(sentence) and not _ASKS_TEXT.search(question):
-        return 0.5 * score(sentence, query_terms, wants_number)
-    idf = _idf()
-    hit = sum(idf.get(t, 1.0) for t in query_terms if t in sentence)
-    if question and _TIME_Q.search(question) and _TIME.search(sentence):
-        hit *= TIME_BONUS
-    elif wants_number and _HAS_NUMBER.search(sentence):
-        hit *= NUMBER_BONUS
+        return 0.5 * score(sentence, query_terms, wants_number, "", item)
+    weights = query_terms if isinstance(query_terms, Mapping) else dict.fromkeys(query_terms, 1.0)
+    hit = sum(w * _phrase_idf(t) for t, w in weights.items() if t in sentence)
+    hit *= _cue(sentence, question, wants_number)
+    if item and item in sentence:
+        hit *= ITEM_BONUS
     return hit / (1 - LENGTH_NORM + LENGTH_NORM * len(sentence) / AVG_SENTENCE)
 
 
-def best_quotes(cid: str, question: str, limit: int = 2) -> list[str]:
+def _cue(sentence: str, question: str, wants_number: bool) -> float:
+    """Answer-type multiplier: what kind of answer the question asks for, found in the sentence."""
+    factor = 1.0
+    if question and _TIME_Q.search(question) and _TIME.search(sentence):
+        factor *= TIME_BONUS
+    elif question and _DURATION_Q.search(question) and _DURATION.search(sentence):
+        factor *= DURATION_BONUS
+    elif wants_number and _HAS_NUMBER.search(sentence):
+        factor *= NUMBER_BONUS
+    if question and _BODY_Q.search(question) and _BODY.search(sentence):
+        factor *= BODY_BONUS
+    return factor
+
+
+def item_text(matched: str | None) -> str:
+    """The text of the enumerated item retrieval matched (`Hit.matched`), or ""."""
+    if not matched:
+        return ""
+    try:
+        return get_corpus().quote(matched).strip()
+    except (KeyError, ValueError):  # an id the corpus does not know: no item cue
+        return ""
+
+
+def best_quotes(cid: str, question: str, limit: int = 2, matched: str | None = None) -> list[str]:
     """The best sentence of unit `cid` for `question`, plus the next best when it is as good
-    (adjacent sentences are joined so the quote stays one verbatim span)."""
+    (adjacent sentences are joined so the quote stays one verbatim span). `matched` is the
+    item retrieval matched inside the unit (`Hit.matched`); its sentence is preferred."""
     sents = sentences(cid)
     if not sents:
         return []
     if len(get_corpus().quote(cid)) <= SHORT_UNIT:
         return _spans(cid, sents, list(range(len(sents))))
-    qt = terms(question)
+    qt = question_terms(question)
     wants = bool(ASKS_NUMBER.search(question))
-    scored = sorted(range(len(sents)), key=lambda i: (-score(sents[i], qt, wants, question), i))
+    item = item_text(matched)
+    scores = [score(s, qt, wants, question, item) for s in sents]
+    scored = sorted(range(len(sents)), key=lambda i: (-scores[i], i))
     top = scored[0]
     chosen = [top]
-    top_score = score(sents[top], qt, wants, question)
+    top_score = scores[top]
     for i in scored[1:limit]:
-        if top_score > 0 and score(sents[i], qt, wants, question) >= 0.75 * top_score:
+        if top_score > 0 and scores[i] >= 0.75 * top_score:
             chosen.append(i)
     if any(_ITEM.match(sents[i]) for i in chosen) and 0 not in chosen:
         chosen.append(0)  # an enumerated item needs its lead-in (……撤销其认定：)
