@@ -66,11 +66,13 @@ def load_document(meta: DocumentMeta, path: Path) -> Document:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise CorpusError(f"corpus file missing: {path} ({exc.strerror})") from exc
+        raise CorpusError(f"语料文件缺失 (corpus file missing): {meta.id}: {path} "
+                          f"({exc.strerror})") from exc
     digest = hashlib.sha256(data).hexdigest()
     if digest != meta.sha256:
-        raise CorpusError(f"corpus file {path.name} was changed (sha256 {digest[:12]}… ≠ "
-                          f"{meta.sha256[:12]}…); refusing to quote from it")
+        raise CorpusError(f"语料文件已被改动，拒绝引用 (corpus file {meta.id} was changed; "
+                          f"refusing to quote from it): {path} (sha256 {digest[:12]}… ≠ "
+                          f"{meta.sha256[:12]}…)")
     raw = data.decode("utf-8")
     parsed = parse(raw, meta.id)
     doc = Document(meta=meta, raw=raw, units=parsed.units, chapters=parsed.chapters,
@@ -190,10 +192,16 @@ def user_documents() -> list[tuple[DocumentMeta, Path]]:
     found = []
     if root.is_dir():
         for meta_file in sorted(root.glob("*/meta.yaml")):
-            with open(meta_file, encoding="utf-8") as fh:
-                d = yaml.safe_load(fh)
-            found.append((meta_from_dict(meta_file.parent.name, d, user_added=True),
-                          meta_file.parent / d["file"]))
+            try:
+                with open(meta_file, encoding="utf-8") as fh:
+                    d = yaml.safe_load(fh)
+                found.append((meta_from_dict(meta_file.parent.name, d, user_added=True),
+                              meta_file.parent / d["file"]))
+            except (OSError, UnicodeDecodeError, yaml.YAMLError, KeyError, TypeError,
+                    ValueError, AttributeError) as exc:
+                first = (str(exc).strip().splitlines() or [""])[0]
+                raise CorpusError(f"文件元数据无法读取 (document metadata unreadable): "
+                                  f"{meta_file}: {type(exc).__name__}: {first}") from None
     return found
 
 

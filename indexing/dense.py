@@ -112,6 +112,14 @@ class DenseIndex:
              notify: Callable[[str], None] | None = None) -> DenseIndex:
         """The collection for this corpus and model; built (or rebuilt) when absent or wrong."""
         say = notify or (lambda m: print(m, file=sys.stderr, flush=True))
+        if settings.chroma_host:
+            try:
+                make_client(settings).heartbeat()
+            except Exception as exc:  # refused, unresolvable, timed out, not a chroma server
+                where = f"{settings.chroma_host}:{settings.chroma_port}"
+                say(f"无法连接向量库服务器 {where}，改用本机向量库 (chroma server unreachable: "
+                    f"{type(exc).__name__}; using the embedded store)")
+                settings = settings.with_(chroma_host=None, chroma_port=None)
         try:
             client = make_client(settings)
             coll = client.get_collection(collection_name(settings))

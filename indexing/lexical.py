@@ -42,8 +42,9 @@ class LexicalIndex:
                 self.vocab: dict[str, int] = json.load(fh)
             with open(path / _FILES[4], encoding="utf-8") as fh:
                 params = json.load(fh)
-        except (OSError, ValueError) as exc:
-            raise LexicalIndexError(f"BM25 index unreadable: {exc}") from exc
+        except (OSError, ValueError, EOFError) as exc:  # EOFError: a truncated .npy file
+            raise LexicalIndexError(f"BM25 index unreadable: {type(exc).__name__}: {exc}"
+                                    ) from exc
         self.n = int(params.get("num_docs", -1))
         # bm25s's vocabulary may hold an empty token "" that has no column
         self.vocab = {t: i for t, i in self.vocab.items() if i + 1 < len(self.indptr)}

@@ -8,6 +8,8 @@ write to a temporary directory that is renamed into place, so readers never see 
 
 from __future__ import annotations
 
+import atexit
+import errno
 import json
 import os
 import shutil
@@ -111,18 +113,19 @@ def _install(tmp: Path, final: Path, settings: Settings, force: bool) -> None:
 
 
 def build_lexical_index(settings: Settings, progress: Progress | None = None,
-                        force: bool = False) -> Path:
+                        force: bool = False, root: Path | None = None) -> Path:
     """Build the lexical index for the current corpus; returns its directory. `force` replaces
-    a sound existing index too (`index build`)."""
+    a sound existing index too (`index build`); `root` is another index root than the data
+    home's (a temporary one when the data directory is read-only)."""
     step = progress or (lambda n: None)
-    final = lexical_dir(settings)
+    final = lexical_dir(settings) if root is None else root / lexical_dir(settings).name
     final.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=final.parent))
     try:
         entries = build_entries(settings)
         c = get_corpus()
         total = build_dictionary([e.text for e in entries], place_names(), tmp / "words.dict",
-                                 index_root() / "cache")
+                                 (root or index_root()) / "cache")
         step(1)
         tokenizer = Tokenizer.from_dict_file(tmp / "words.dict", total)
         token_lists = []
@@ -155,7 +158,16 @@ def open_lexical(settings: Settings, notify: Notify = _stderr) -> LexicalBundle:
         notify("正在建立检索索引（首次使用）… (building the search index)")
     else:
         notify(f"检索索引已失效，正在重建… (search index rebuilt: {reason})")
-    build_lexical_index(settings)
+    try:
+        build_lexical_index(settings)
+    except OSError as exc:  # a read-only or full data directory: keep the index elsewhere
+        if exc.errno not in (errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOSPC):
+            raise
+        root = Path(tempfile.mkdtemp(prefix="policy-assistant-index-"))
+        atexit.register(shutil.rmtree, root, True)
+        notify(f"数据目录不可写，检索索引暂存于临时目录 (data directory not writable: "
+               f"{exc.strerror}; index kept in {root})")
+        path = build_lexical_index(settings, root=root)
     return _read(path, settings)
 
 

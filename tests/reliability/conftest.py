@@ -46,8 +46,11 @@ def run_cli(args: list[str], home: Path, stdin: str | bytes | None = None, timeo
             **env: str) -> subprocess.CompletedProcess[str]:
     """`policy-assistant ARGS` in a real child process (exit code, stdout, stderr as text)."""
     data = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
-    done = subprocess.run([sys.executable, "-c", "from policy_assistant.cli import main; main()",
-                           *args], input=data, capture_output=True, timeout=timeout,
+    # -P: the working directory (a data home holding a `corpus/` folder) must not shadow the
+    # installed packages, just as for the `policy-assistant` console script
+    done = subprocess.run([sys.executable, "-P", "-c",
+                           "from policy_assistant.cli import main; main()", *args],
+                          input=data, capture_output=True, timeout=timeout,
                           env=cli_env(home, **env), cwd=str(home))
     return subprocess.CompletedProcess(done.args, done.returncode,
                                        done.stdout.decode("utf-8", "replace"),
