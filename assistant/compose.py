@@ -20,8 +20,10 @@ from .rulebook import clauses, metrics_in
 RERANK_MIN_SCORE = 0.6
 RERANK_SENTENCE_GAIN = 1.5
 RELEVANT_SHARE = 0.75  # which-questions keep documents scoring at least this share of the best
-ALSO_MIN_SCORE = 0.75  # a close runner-up with an equally good sentence is shown as 另见
-_ASKS_RULE = re.compile(r"要求|门槛|标准|多少|几|条件|比例|不低于|最低|最多|上限|达到")
+ALSO_MIN_SCORE = 0.75  # a close runner-up with a better sentence is shown as 另见
+ALSO_SENTENCE_GAIN = 1.2  # … its best sentence at least this many times the chosen one's
+_ASKS_RULE = re.compile(r"要求|门槛|标准|多少|几|条件|比例|不低于|最低|最多|上限|达到|需要|必须"
+                        r"|至少|得[占涨达有要]|[一二三四五六七八九十\d半]+(?:成|%)?以上")
 _CLAIM = re.compile(r"对吗|对吧|是吗|是不是|没错吧|吗？?$")
 _WHICH = re.compile(r"哪个|哪些|哪几个|哪里|哪一个")
 
@@ -127,7 +129,7 @@ def _rerank(question: str, hits: Sequence[Any]) -> tuple[Any, Any | None]:
                    and best[h.id] >= RERANK_SENTENCE_GAIN * best[first.id]]
     chosen = max(challengers, key=lambda h: best[h.id]) if challengers else first
     runner = [h for h in hits if h is not chosen and h.score >= ALSO_MIN_SCORE * top
-              and best[h.id] >= best[chosen.id]]
+              and best[h.id] >= ALSO_SENTENCE_GAIN * best[chosen.id]]
     return chosen, (runner[0] if runner else None)
 
 

@@ -26,7 +26,7 @@ EXPORT_VERSION = 1
 _GAP = re.compile(r"还差|差多少|差距|差在哪|哪里不够|怎么才能")
 _WHY = re.compile(r"为什么|为啥|怎么不行|哪里不行")
 _ASKS_ABOUT_RULES = re.compile(r"对吗|对吧|是吗|是不是|没错吧|规定|要求|门槛|标准是"
-                               r"|多久|多少|什么|怎么|哪")
+                               r"|多久|多少|什么|怎么|哪|需要|必须|至少|得[占涨达有要]|几个百分点|几个点|几成")
 _FIRST_PERSON = re.compile(r"我们|我县|我市|咱们|本集群|我们的|我的|我方")
 _CORRECTS = re.compile(r"占比|比例|比重|不对|错了|说错|更正|应该是|其实是|改为|改成")
 _REFERENCE = re.compile(r"第[一二三四五六七八九十百\d]+条|附件")

@@ -68,6 +68,7 @@ DURATION_BONUS = 1.6  # 几年/能用多久 prefers a sentence stating a duratio
 BODY_BONUS = 1.4  # 谁/哪个部门 prefers a sentence naming a body (……工信局负责, 作为申报主体)
 ITEM_BONUS = 1.5  # the enumerated item retrieval matched (hit.matched) is the likely answer
 INDEX_WEIGHT = 1.0  # weight of the retriever's normalised question words against raw bigrams
+WEAK_POWER = 2.0  # a weak expansion (weight < 1) counts weight ** WEAK_POWER in sentence choice
 _TIME_Q = re.compile(r"多久|多长时间|什么时候|何时|截止|期限|时限|几天|多少天|几个工作日|之内|以内"
                      r"|几号|哪天|几月")
 _TIME = re.compile(r"\d+\s*个?(?:工作日|日|天|个月|月)|\d+月\d+日|月底|日前|年底"
@@ -75,7 +76,7 @@ _TIME = re.compile(r"\d+\s*个?(?:工作日|日|天|个月|月)|\d+月\d+日|月
 _DURATION_Q = re.compile(r"几年|多少年|多长|多久|能用|管几|有效期")
 _DURATION = re.compile(r"(?:\d+|[一二三四五两])\s*年(?!度|产值|发展|内|[0-9])")
 _BODY_Q = re.compile(r"谁|哪个部门|哪些部门|什么部门|哪个单位|哪级|由哪|哪一级|主体|负责")
-_BODY = re.compile(r"厅|局|部门|委员会|管委会|主体|人民政府")
+_BODY = re.compile(r"厅|局|部门|委员会|管委会|申报主体|人民政府|负责人")
 SHORT_UNIT = 160
 LENGTH_NORM = 0.0  # (tried 0.3 on dev: worse)
 AVG_SENTENCE = 60  # a unit this short is quoted whole
@@ -117,7 +118,7 @@ def question_terms(question: str) -> dict[str, float]:
     `indexing.Retriever.query_terms`), each at its retrieval weight."""
     out = dict.fromkeys(terms(question), 1.0)
     for word, weight in _index_terms(question):
-        out[word] = max(out.get(word, 0.0), INDEX_WEIGHT * weight)
+        out[word] = max(out.get(word, 0.0), INDEX_WEIGHT * weight ** WEAK_POWER)
     return out
 
 

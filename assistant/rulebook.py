@@ -8,16 +8,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_SHARE_OF = r"占(?:集群)?(?:总产值)?(?:的)?(?:比例|比重|比)?"
+_SHARE_OF = r"占(?!地)(?:集群)?(?:总产值)?(?:的)?(?:比例|比重|比)?"
+_GAP = r"[^，,。？?！!；;]{0,8}?"  # colloquial words between subject and verb (的产值在集群里得占)
+_GROWS = r"(?:的)?(?:年均)?(?:增速|增长|涨)"
 # Question wording → tools metric. Longest match first; tuned on dev questions only.
 QUESTION_METRICS: tuple[tuple[str, str], ...] = (
-    (r"中小企业(?:产值)?" + _SHARE_OF, "sme_output_share"),
-    (r"主导产业(?:产值)?" + _SHARE_OF, "leading_industry_share"),
-    (r"主导产业(?:产值)?(?:的)?(?:年均)?(?:增速|增长)", "leading_industry_growth"),
+    (r"中小企业" + _GAP + _SHARE_OF, "sme_output_share"),
+    (r"主导产业" + _GAP + _SHARE_OF, "leading_industry_share"),
+    (r"主导产业" + _GAP + _GROWS, "leading_industry_growth"),
     (r"研发(?:经费|投入)?(?:的)?(?:年均)?(?:增速|增长)", "rd_growth"),
     (r"每万人|万人(?:有效)?(?:发明)?专利", "patents_per_10k"),
     (r"(?:有效)?(?:发明)?专利(?:的)?(?:年均)?(?:增长|增速)", "patent_growth"),
-    (r"(?:集群)?产值(?:的)?(?:年均)?(?:增速|增长)", "output_growth"),
+    (r"(?:集群)?产值(?:每年|一年)?(?:得|要|需)?" + _GROWS, "output_growth"),
     (r"工业互联网", "iip_penetration"),
     (r"占地|面积", "area_km2"),
     (r"企业户数|生产、服务等?企业|多少户", "enterprise_count"),
