@@ -250,9 +250,12 @@ def status(question: str, docs: Sequence[str], as_of: date) -> Answer:
         meta = corpus.doc(doc).meta
         st = status_of(doc, as_of)
         marks = ""
+        # the issue date backs the sentence only when it is the start date (自印发之日起施行)
+        issue_used = not meta.effective.source or (
+            meta.issue.value is not None and meta.issue.value == st.effective_date)
         for cid, quote in ((meta.effective.source, meta.effective.quote),
                            (meta.validity_source, meta.validity_quote),
-                           (meta.issue.source, meta.issue.quote)):
+                           (meta.issue.source if issue_used else None, meta.issue.quote)):
             if cid and quote and verify_quote(cid, quote):
                 mark = cites.add(cid, quotes.sentence_with(cid, quote) or quote)
                 marks += "" if mark in marks else mark
