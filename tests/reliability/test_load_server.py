@@ -8,6 +8,7 @@ import importlib.util
 import json
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -30,9 +31,14 @@ def _load_web():  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     load_web = _load_web()
-    with load_web.serve(tmp_path_factory.mktemp("serve")) as url:
+    home = tmp_path_factory.mktemp("serve")
+    with load_web.serve(home) as url:
         load_web.ChatSession(url, *load_web.chat_event(url)).send("你好")  # index built once
+        HOMES[url] = home
         yield url
+
+
+HOMES: dict[str, Path] = {}
 
 
 def _chat(url: str) -> Any:
@@ -53,6 +59,10 @@ def test_concurrent_sessions_chat_and_check(server: str) -> None:
         f"{report['p50_s']} / {report['p95_s']} / {report['max_s']}")
     FIGURES["load wall time (s)"] = report["wall_s"]
     assert report["failures"] == []
+    log = (HOMES[server] / "server.log").read_text(encoding="utf-8", errors="replace")
+    # the server's log holds no visitor's figures or names (logging at its default level)
+    assert not [m for m in map(load_web.marker, range(SESSIONS)) if m in log]
+    assert "visitor-" not in log
     assert report["isolation_violations"] == []
     assert report["completed"] == SESSIONS * REQUESTS
     assert report["wall_s"] < MAX_WALL_S
