@@ -93,8 +93,9 @@ def lookup(question: str, docs: Sequence[str], as_of: date, intent: str = "looku
         return finish(question, intent, ["在这几份文件中没有找到能回答这个问题的条文。"
                                          "可以换个说法，或指明地区（四川、贵州、山东、张掖、青海）。"],
                       cites, docs, as_of)
-    if _CLAIM.search(question) and re.search(r"\d|[一二三四五六七八九十]", question):
-        lines.insert(0, _claim_check(question, cites))
+    verdict = _claim_check(question, cites) if _CLAIM.search(question) else ""
+    if verdict:
+        lines.insert(0, verdict)
     return finish(question, intent, lines, cites, list(dict.fromkeys(
         c.id.split(":")[0] for c in cites.items)) or list(docs), as_of)
 
@@ -140,8 +141,12 @@ def _claim_check(question: str, cites: CitationList) -> str:
 
     quoted = " ".join(c.quote for c in cites.items)
     in_quotes = {q.value for q in find_quantities(quoted)}
-    claimed = {q.value for q in find_quantities(question)}
-    if claimed and claimed <= in_quotes:
+    # 一 alone or as 一个 (一定, 一般, 在一个县里) is a word, not a claimed number
+    claimed = {q.value for q in find_quantities(question)
+               if not (q.raw in ("一", "一个") and q.unit in ("", "个"))}
+    if not claimed:
+        return ""
+    if claimed <= in_quotes:
         return "与原文一致，原文如下："
     return "与原文不一致，请以原文为准："
 

@@ -182,3 +182,12 @@ def test_threshold_absent_in_a_place_says_so_with_related_clause() -> None:
     a = ask("山东主导产业产值年均增速要不低于多少？", TODAY)
     assert a.answer.startswith("山东：认定标准未规定此项\n山东：相关规定：产值年均增速高于10%[1]")
     assert a.citations[0].id == "shandong:第四条:（一）"
+
+
+def test_bare_yi_is_not_a_claimed_number() -> None:
+    # 一定 / 一个 are words, not a number the texts could contradict
+    a = ask("贵州的集群一定要在一个县里面吗？", TODAY)
+    assert "不一致" not in a.answer and "与原文一致" not in a.answer
+    assert a.citations and a.citations[0].id.startswith("guizhou:")
+    b = ask("青海集群有效期是五年，对吗？", TODAY)
+    assert b.answer.startswith("与原文不一致")
