@@ -80,6 +80,7 @@ def compose(question: str, profile: dict[str, Any], docs: Sequence[str], as_of: 
                       profile=dict(profile))
     lines: list[str] = []
     asks: list[str] = list(extra_asks)
+    ask_lines: list[str] = []
     missing: list[str] = []
     if hypothetical:
         lines.append("（假设情形，不改变您已提供的数据）")
@@ -126,12 +127,16 @@ def compose(question: str, profile: dict[str, Any], docs: Sequence[str], as_of: 
         want = asks_for(res)
         missing.extend(m["key"] for m in want)
         if want:
-            asks.append("请补充：" + "；".join(m["label"] for m in want[:ASK_AT_ONCE]) + "。")
+            shown = want[:ASK_AT_ONCE]
+            asks.append("请补充：" + "；".join(m["label"] for m in shown) + "。")
+            # in the prose each asked fact carries the clause that needs it
+            ask_lines.append("请补充：" + "；".join(
+                m["label"] + _need_marks(cites, crit, m["key"]) for m in shown) + "。")
         for w in res.get("warnings") or []:
             if not str(w.get("code", "")).startswith("document"):  # status shown once, below
                 lines.append(f"说明：{w['message']}{_warning_marks(cites, w)}")
     lines.extend(notes)
-    lines.extend(asks)
+    lines.extend([*extra_asks, *ask_lines])
     return finish(question, "eligibility", lines, cites, list(docs), as_of,
                   results=tuple(results), missing=tuple(dict.fromkeys(missing)),
                   profile=dict(profile), asks=tuple(asks), notes=tuple(notes))
@@ -147,6 +152,16 @@ def _warning_marks(cites: CitationList, w: dict[str, Any]) -> str:
             if verify_quote(cid, phrase):
                 marks += cites.add(cid, quotes.sentence_with(cid, phrase) or phrase)
                 break
+    return marks
+
+
+def _need_marks(cites: CitationList, crit: Sequence[dict[str, Any]], key: str) -> str:
+    """Markers of the clauses of the unknown criteria that need fact `key`."""
+    marks = ""
+    for c in crit:
+        if c["status"] == "unknown" and key in (c.get("missing") or []) and c.get("citation"):
+            mark = _cite(cites, c)
+            marks += "" if mark in marks else mark
     return marks
 
 
