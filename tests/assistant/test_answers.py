@@ -200,5 +200,6 @@ def test_asked_facts_cite_the_clauses_that_need_them() -> None:
                       "中小企业产值占集群总产值比例（%）。",)  # the asks stay plain
     assert [(c.id, c.quote) for c in a.citations] == [
         ("guizhou:第十一条:（一）", "占地面积一般不超过100平方公里；"),
-        ("guizhou:第十一条:（一）", "集群近三年产值均在20亿元以上，中小企业产值占集群总产值60%以上；")]
+        ("guizhou:第十一条:（一）",
+         "集群近三年产值均在20亿元以上，中小企业产值占集群总产值60%以上；")]
     assert "请补充：占地面积（平方公里）[1]；集群总产值（亿元，按年）[2]；" in a.answer
