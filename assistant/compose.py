@@ -130,8 +130,14 @@ def _rerank(question: str, hits: Sequence[Any]) -> tuple[Any, Any | None]:
                    and best[h.id] >= RERANK_SENTENCE_GAIN * best[first.id]]
     chosen = max(challengers, key=lambda h: best[h.id]) if challengers else first
     runner = [h for h in hits if h is not chosen and h.score >= ALSO_MIN_SCORE * top
-              and best[h.id] >= ALSO_SENTENCE_GAIN * best[chosen.id]]
+              and best[h.id] >= ALSO_SENTENCE_GAIN * best[chosen.id]
+              and _is_form(h.id) <= _is_form(chosen.id)]  # no form page beside a rule
     return chosen, (runner[0] if runner else None)
+
+
+def _is_form(cid: str) -> bool:
+    """An attachment (申报表, 认定标准表) rather than an article of the text."""
+    return cid.split(":")[1].startswith("附件") if ":" in cid else False
 
 
 def _claim_check(question: str, cites: CitationList) -> str:

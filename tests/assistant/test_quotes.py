@@ -107,3 +107,9 @@ def test_status_cites_issue_date_only_when_it_is_the_start() -> None:
     assert a.intent == "status"
     assert [c.id for c in a.citations] == ["qinghai:第十九条"]
     assert a.citations[0].quote == "本实施细则自2023年6月27日起实施,有效期2年。"
+
+
+def test_no_form_page_as_see_also_beside_a_rule() -> None:
+    a = ask("贵州的开发区管委会可以当申报单位吗", TODAY)
+    assert [c.id for c in a.citations] == ["guizhou:第十四条"]
+    assert "开发区管理委员会作为申报主体" in a.citations[0].quote
