@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -17,8 +17,12 @@ _BIG_UNITS = {"万": 10**4, "亿": 10**8}
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％－，＋", "0123456789.%-,+")
 
 #: A number token: Arabic digits (with decimals) and Chinese numerals, mixed (1亿2000万).
-NUM = (r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千])"
-       r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿点])*")
+#: It starts only where a run of number characters starts and takes the run whole (an atomic
+#: group): without that, a failed match on a long digit run backtracks through every way of
+#: splitting it (25 digits took minutes).
+NUM = (r"(?<![\d.零〇一二两三四五六七八九十百千万亿点])"
+       r"(?>(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千])"
+       r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿点])*)")
 NUM_RE = re.compile(NUM)
 
 #: Words that make a value an estimate, not a fact: we ask rather than guess.
@@ -251,14 +255,20 @@ def share_percent(q: Quantity) -> Decimal:
 
 
 def canonical(value: Decimal) -> Decimal:
-    """Drop trailing zeros without switching to exponent form (25.0 → 25, 2E+1 → 20)."""
-    try:
-        normalized = value.normalize()
-    except InvalidOperation:  # pragma: no cover
+    """Drop trailing zeros without switching to exponent form (25.0 → 25, 2E+1 → 20), exactly
+    for any number of digits (the default 28-digit context would round, or raise)."""
+    if not value.is_finite():
         return value
-    if normalized == normalized.to_integral():
-        return normalized.quantize(Decimal(1))
-    return normalized
+    _, digits, exponent = value.as_tuple()
+    with localcontext() as ctx:
+        ctx.prec = max(ctx.prec, len(digits) + max(int(exponent), 0) + 2)
+        try:
+            normalized = value.normalize()
+        except InvalidOperation:  # pragma: no cover
+            return value
+        if normalized == normalized.to_integral():
+            return normalized.quantize(Decimal(1))
+        return normalized
 
 
 def fmt(value: Decimal) -> str:

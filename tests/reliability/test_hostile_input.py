@@ -269,3 +269,27 @@ def test_stdin_profile_fractions_are_exact() -> None:
                stdin=JSON_70)
     crit = {c["metric"]: c for c in json.loads(r.stdout)["criteria"]}
     assert crit["sme_output_share"]["status"] == "not_met"
+
+
+# --- pathological input: no regular-expression blow-up ------------------------------------------
+# Before the fix a 21-digit figure took 16 s (every way of splitting the digit run was tried,
+# doubling per digit) and 30 digits crashed on Decimal precision; runs of numerals or blanks
+# were quadratic to cubic. The timeout is a hang guard, far above the normal time.
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("question", [
+    "我们在青海，近三年产值" + "1" * 40 + "亿元，能申报吗",
+    "1" * 100_000, "一" * 100_000, "3年规划" * 5_000, " " * 100_000 + "青海",
+    "小巨人 " * 20_000, "我们产值18亿，" * 10_000,
+], ids=["40-digits", "digits", "cn-numerals", "plans", "blanks", "counts", "repeats"])
+def test_pathological_questions_finish(question: str) -> None:
+    a = assistant.ask(question)
+    assert a.answer.strip()
+
+
+def test_figures_beyond_28_digits_are_exact() -> None:
+    figure = "1234567890123456789012345678901"
+    a = assistant.ask(f"我们在青海，近三年产值{figure}亿、{figure}亿、{figure}亿元，能申报吗")
+    assert f"{figure}亿元" in a.answer or figure in json.dumps(a.to_json(), default=str)
+    series = a.to_json()["profile"]["output_by_year"]
+    assert {str(v) for v in series.values()} == {figure}
