@@ -152,3 +152,26 @@ def test_ask_answers_with_verbatim_citations_or_rejects_blank(question: str) -> 
     for c in a.citations:
         assert verify_quote(c.id, c.quote), c.id
     json.dumps(a.to_json(), ensure_ascii=False, default=str)
+
+
+# --- coverage-guided fuzzing (atheris / libFuzzer) ---------------------------------------------
+
+ATHERIS_RUNS = 20_000
+
+
+def test_atheris_number_and_profile_parsers() -> None:
+    """libFuzzer exits its process, so the harness runs in a child; a crash fails the test."""
+    import subprocess
+    import sys
+
+    pytest.importorskip("atheris")
+    from .conftest import FIGURES, ROOT
+
+    harness = ROOT / "tests" / "reliability" / "atheris_targets.py"
+    done = subprocess.run([sys.executable, str(harness), f"-runs={ATHERIS_RUNS}"],
+                          capture_output=True, text=True, timeout=300, cwd=str(ROOT))
+    assert done.returncode == 0, done.stderr[-3000:]
+    last = [ln for ln in done.stderr.splitlines() if "DONE" in ln]
+    assert last and last[-1].startswith(f"#{ATHERIS_RUNS}"), done.stderr[-1500:]
+    FIGURES["atheris runs (numbers + profile parser)"] = \
+        f"{ATHERIS_RUNS} ({last[-1].split('DONE')[1].split('ft:')[0].strip()})"
