@@ -139,3 +139,59 @@ def test_web_check_and_ask_with_10_pow_20(server: str) -> None:
         assert a["intent"] == "eligibility"
     finally:
         client.close()
+
+
+def _queue_call(url: str, api_name: str, data: list[Any]) -> dict[str, Any]:
+    """One event through the page's own queue protocol; returns the completed message."""
+    import urllib.request
+    import uuid
+
+    import httpx
+
+    with urllib.request.urlopen(url.rstrip("/") + "/config", timeout=30) as resp:
+        config = json.load(resp)
+    dep = next(d for d in config["dependencies"] if d.get("api_name") == api_name)
+    session = uuid.uuid4().hex[:11]
+    with httpx.Client(timeout=60) as http:
+        r = http.post(f"{url.rstrip('/')}/gradio_api/queue/join", json={
+            "data": data, "fn_index": dep["id"], "session_hash": session,
+            "event_data": None, "trigger_id": dep["targets"][0][0]})
+        r.raise_for_status()
+        with http.stream("GET", f"{url.rstrip('/')}/gradio_api/queue/data",
+                         params={"session_hash": session}) as stream:
+            for line in stream.iter_lines():
+                if line.startswith("data:"):
+                    msg = json.loads(line[5:])
+                    if msg.get("msg") == "process_completed":
+                        return dict(msg)
+    raise AssertionError("no result")
+
+
+@pytest.mark.server
+@pytest.mark.slow
+@pytest.mark.timeout(120)
+def test_check_form_keeps_the_inputs_after_a_validation_error(server: str) -> None:
+    import urllib.request
+
+    with urllib.request.urlopen(server.rstrip("/") + "/config", timeout=30) as resp:
+        config = json.load(resp)
+    comps = {c["id"]: c for c in config["components"]}
+    dep = next(d for d in config["dependencies"] if d.get("api_name") == "on_check")
+    data = [comps[i]["props"].get("value") for i in dep["inputs"]]
+    ids = [comps[i]["props"].get("elem_id") for i in dep["inputs"]]
+    data[ids.index("f-sme_output_share")] = "150"
+    data[ids.index("f-area_km2")] = "88.5"
+    msg = _queue_call(server, "on_check", data)
+    assert msg["success"], msg
+    out = msg["output"]["data"]
+    assert "比例不能超过100" in out[0] or "100" in out[0]
+    slots = dict(zip([comps[i]["props"].get("elem_id") for i in dep["outputs"]], out,
+                     strict=True))
+    for elem, update in slots.items():
+        if elem and elem.startswith("f-"):
+            # an update that carries no "value" leaves what the user typed on the page
+            assert isinstance(update, dict) and update.get("__type__") == "update", update
+            assert "value" not in update, (elem, update)
+    flagged = [e for e, u in slots.items() if e and e.startswith("f-")
+               and str(u.get("info") or "").startswith("⚠")]
+    assert flagged == ["f-sme_output_share"]  # the message sits under the wrong field only
