@@ -16,10 +16,27 @@ from tools import ProfileError, parse_profile
 from .check_tab import ALL, run_checks
 from .errors import friendly
 
+_INT64 = 2**63
+
+
+def _wide_ints_as_text(obj: Any) -> Any:
+    # gradio serialises with orjson, which cannot carry integers beyond 64 bits (10^20 亿元 is a
+    # valid, if absurd, input): those go out as exact decimal strings instead of failing.
+    if isinstance(obj, bool):
+        return obj
+    if isinstance(obj, int):
+        return str(obj) if not -_INT64 <= obj < 2 * _INT64 else obj
+    if isinstance(obj, dict):
+        return {k: _wide_ints_as_text(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_wide_ints_as_text(v) for v in obj]
+    return obj
+
 
 def as_cli_json(obj: Any) -> Any:
-    """The object as `policy-assistant … --json` would print it (non-JSON values via str)."""
-    return json.loads(json.dumps(obj, ensure_ascii=False, default=str))
+    """The object as `policy-assistant … --json` would print it (non-JSON values via str;
+    integers beyond 64 bits as exact strings)."""
+    return _wide_ints_as_text(json.loads(json.dumps(obj, ensure_ascii=False, default=str)))
 
 
 def _fail(message: str) -> gr.Error:

@@ -91,9 +91,12 @@ def field_errors(mapping: Mapping[str, Any]) -> dict[str, str]:
     return errors
 
 
-def _json_number(d: Decimal) -> int | float:
-    # float(str(d)) round-trips: parse_profile reads floats by their shortest repr.
-    return int(d) if d == d.to_integral_value() else float(str(d))
+def _json_number(d: Decimal) -> int | float | str:
+    # A float only when it carries the value exactly (parse_profile reads floats by their
+    # shortest repr); otherwise the exact decimal as a string, which parse_profile also reads.
+    if d == d.to_integral_value():
+        return int(d)
+    return float(str(d)) if Decimal(repr(float(str(d)))) == d else format(d, "f")
 
 
 def profile_json(mapping: Mapping[str, Any]) -> dict[str, Any]:
@@ -113,7 +116,7 @@ def profile_json(mapping: Mapping[str, Any]) -> dict[str, Any]:
 def from_json_text(text: str) -> tuple[int | None, list[Any]]:
     """An uploaded profile JSON → (latest year, form values in slot order)."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_float=Decimal)  # exact: 69.99999999999999999 stays so
     except json.JSONDecodeError as exc:
         raise ProfileError(f"画像文件不是有效的 JSON (not valid JSON): {exc.msg}") from None
     if isinstance(data, list) and len(data) == 1:

@@ -120,11 +120,6 @@ def test_web_endpoints_hostile_input(server: str) -> None:
 @pytest.mark.server
 @pytest.mark.slow
 @pytest.mark.timeout(120)
-@pytest.mark.xfail(strict=True, raises=Exception, reason=(
-    "ui bug (reported, not in this helper's paths): tools' result JSON carries integral Decimals "
-    "as Python ints; a value of 10^20 exceeds orjson's 64-bit range, so gradio answers "
-    "'unexpected_error: Integer exceeds 64-bit range' instead of the result. The CLI prints the "
-    "same result fine. Fix in ui/api.py as_cli_json (e.g. ints beyond 2^53 as strings)."))
 def test_web_check_and_ask_with_10_pow_20(server: str) -> None:
     from gradio_client import Client
 

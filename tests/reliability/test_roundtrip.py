@@ -101,10 +101,6 @@ def test_profile_json_export_reimports_exactly(share: Decimal, output: Decimal) 
     assert back.model_dump() == p.model_dump()
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "ui bug (reported, ui/ is not this helper's path): the check tab's profile download "
-    "(ui.form.profile_json) writes Decimals as floats and the upload (from_json_text) reads "
-    "JSON floats, so 69.99999999999999999 comes back as 70 — across 山东's >=70% boundary."))
 def test_web_profile_export_reimports_exactly() -> None:
     from ui.form import from_json_text, profile_json
 
