@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+
+from policy_assistant.cli import OFFLINE_ENV
+
+# Before any test module is collected: libraries such as huggingface_hub read these once, at
+# import time, so setting them per test (below) would come too late — as the CLI sets them
+# before its imports.
+for _key, _value in OFFLINE_ENV.items():
+    os.environ[_key] = _value
 
 
 @pytest.fixture(autouse=True)
