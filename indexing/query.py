@@ -70,13 +70,21 @@ def mentions(text: str) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
+@lru_cache(maxsize=256)
+def _one_off(name: str) -> re.Pattern[str]:
+    """Windows of len(name) that differ from `name` in at most one character (a prefilter)."""
+    alts = [re.escape(name[:i]) + "." + re.escape(name[i + 1:]) for i in range(len(name))]
+    return re.compile("(?=(?:" + "|".join(alts) + "))", re.DOTALL)
+
+
 def _misspelt(masked: list[str]) -> list[Mention]:
     found: list[Mention] = []
     for name, doc_id, is_abbr in _names():
         n = len(name)
         if is_abbr or n < 2 or not _CJK.fullmatch(name[0]):
             continue
-        for s in range(len(masked) - n + 1):
+        # masking only removes matches, so windows found before the loop are a superset
+        for s in [m.start() for m in _one_off(name).finditer("".join(masked))]:
             span = masked[s:s + n]
             diff = [i for i in range(n) if span[i] != name[i]]
             if len(diff) == 1 and _CJK.match(span[diff[0]]) and \
