@@ -124,6 +124,7 @@ def compose(question: str, profile: dict[str, Any], docs: Sequence[str], as_of: 
                          "已有条件不满足，补充它们也不会改变结论。")
         elif unknown:
             lines.append("尚未判断（缺少数据）：" + "；".join(unknown) + "。")
+            lines.extend(_not_enough(cites, res, profile))
         want = asks_for(res)
         missing.extend(m["key"] for m in want)
         if want:
@@ -140,6 +141,34 @@ def compose(question: str, profile: dict[str, Any], docs: Sequence[str], as_of: 
     return finish(question, "eligibility", lines, cites, list(docs), as_of,
                   results=tuple(results), missing=tuple(dict.fromkeys(missing)),
                   profile=dict(profile), asks=tuple(asks), notes=tuple(notes))
+
+
+def _not_enough(cites: CitationList, res: dict[str, Any], profile: dict[str, Any]) -> list[str]:
+    """Unknown criteria the user's own figures touch (1家单项冠军 for 青海's "1 家主导产业的单项
+    冠军或小巨人"): the clause, and what it needs beyond what was said."""
+    from .extract import COUNT_PATTERNS, LABELS
+    from .rulebook import metrics_in
+
+    out: list[str] = []
+    for c in res["criteria"]:
+        if c["status"] != "unknown" or not c.get("citation"):
+            continue
+        given = [k for k in profile if k in LABELS and c["metric"] in metrics_in(LABELS[k])]
+        needs = [m["label"] for m in res.get("missing") or []
+                 if c["metric"] in (m.get("criteria") or []) and m["key"] not in profile]
+        if not given or not needs:
+            continue
+        said = "、".join(f"{LABELS[k]} {_given_text(profile[k])}"
+                        f"{' 家' if k in COUNT_PATTERNS else ''}" for k in given)
+        out.append(f"您提供的{said}还不足以判断“{c['label']}”：要求“{c['phrase']}”"
+                   f"{_cite(cites, c)}；还需要：{'、'.join(needs)}。")
+    return out
+
+
+def _given_text(value: Any) -> str:
+    if isinstance(value, dict):
+        return "、".join(f"{y}年{v}" for y, v in value.items())
+    return str(value)
 
 
 def _warning_marks(cites: CitationList, w: dict[str, Any]) -> str:

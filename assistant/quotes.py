@@ -34,6 +34,7 @@ def sentences(cid: str) -> tuple[str, ...]:
 _PLACES = re.compile(r"(?:四川|贵州|山东|张掖|甘肃|青海)(?:省|市)?"
                      r"|(?:中小企业)?(?:特色)?产业集群|集群")
 _ITEM = re.compile(r"^[(（][一二三四五六七八九十]+[)）]")
+HEADING = 20  # an item sentence this short is a heading (（四）加快集群绿色低碳转型。)
 
 
 @lru_cache(maxsize=1)
@@ -186,6 +187,11 @@ def best_quotes(cid: str, question: str, limit: int = 2, matched: str | None = N
     if len(chosen) == 1 and re.search(r"以下|下列|情形之一", sents[top]) and \
             re.search(r"哪些|什么情况|哪几|情形", question):
         chosen.extend(i for i in range(top + 1, len(sents)) if _ITEM.match(sents[i]))
+    for i in list(chosen):  # an item's bare heading ((四)加快集群绿色低碳转型。) says nothing:
+        if _ITEM.match(sents[i]) and len(sents[i]) <= HEADING:  # its first sentences do
+            body = range(i + 1, min(i + 3, len(sents)))
+            chosen.extend(j for j in body if not any(_ITEM.match(sents[k])
+                                                     for k in range(i + 1, j + 1)))
     chosen = sorted(set(chosen))
     return _spans(cid, sents, chosen)
 

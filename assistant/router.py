@@ -108,6 +108,8 @@ def route(text: str, *, has_profile: bool = False, last_intent: str | None = Non
     if has("unsupported_advice", s):
         return r("out_of_scope", "advice the texts cannot support")
     followup = has("followup", s)
+    if has("consequence", s) and not has("eligibility", s) and not has_profile:
+        return r("lookup", "what the rules do when something happens")
     if has("eligibility", s) or states_facts or (followup and last_intent == "eligibility"):
         return r("eligibility", "eligibility words or facts")
     if pending and has_profile and re.search(r"\d|[一二三四五六七八九十]", s):

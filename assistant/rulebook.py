@@ -17,7 +17,7 @@ QUESTION_METRICS: tuple[tuple[str, str], ...] = (
     (r"主导产业" + _GAP + _SHARE_OF, "leading_industry_share"),
     (r"主导产业" + _GAP + _GROWS, "leading_industry_growth"),
     (r"研发(?:经费|投入)?(?:的)?(?:年均)?(?:增速|增长)", "rd_growth"),
-    (r"每万人|万人(?:有效)?(?:发明)?专利", "patents_per_10k"),
+    (r"每万(?:个|名)?(?:从业人员|员工|职工|人)|万人(?:有效)?(?:发明)?专利", "patents_per_10k"),
     (r"(?:有效)?(?:发明)?专利(?:的)?(?:年均)?(?:增长|增速)", "patent_growth"),
     (r"(?:集群)?产值(?:每年|一年)?(?:得|要|需)?" + _GROWS, "output_growth"),
     (r"工业互联网", "iip_penetration"),

@@ -49,6 +49,9 @@ class LazyGroup(click.Group):
             raise
         except UserError as exc:
             raise click.ClickException(str(exc)) from None
+        except BrokenPipeError:  # `… | head`: the reader left; nothing more to say
+            _quiet_stdout()
+            raise click.exceptions.Exit(141) from None
         except Exception as exc:
             if os.environ.get("POLICY_ASSISTANT_DEBUG"):
                 raise
@@ -84,3 +87,9 @@ def main() -> None:
         cli.main(prog_name="policy-assistant")
     except KeyboardInterrupt:
         sys.exit(130)
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

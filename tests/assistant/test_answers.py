@@ -203,3 +203,39 @@ def test_asked_facts_cite_the_clauses_that_need_them() -> None:
         ("guizhou:第十一条:（一）",
          "集群近三年产值均在20亿元以上，中小企业产值占集群总产值60%以上；")]
     assert "请补充：占地面积（平方公里）[1]；集群总产值（亿元，按年）[2]；" in a.answer
+
+
+@pytest.mark.parametrize("text", [
+    "张掖集群里有企业偷税漏税，集群会被撤销认定吗",  # facts named, but a question about the rules
+    "四川集群申报材料掺假被查出来，后果是啥",
+    "黔这个集群暂行办法是依据哪些文件出台的",  # not "which documents do you cover"
+])
+def test_questions_about_what_the_rules_do_are_lookups(text: str) -> None:
+    assert route(text).intent == "lookup"
+
+
+def test_consequence_question_quotes_the_revocation_clause() -> None:
+    a = ask("张掖集群里有企业偷税漏税，集群会被撤销认定吗", as_of=TODAY)
+    assert a.intent == "lookup" and a.results == ()
+    assert a.citations[0].id.startswith("zhangye:第十九条")
+    assert "偷税漏税" in a.answer and "撤销其认定" in a.answer
+
+
+def test_a_figure_that_does_not_settle_a_criterion_is_explained() -> None:
+    # 青海 wants 1 单项冠军 *of the leading industry*: one unspecified champion leaves it unknown
+    a = ask("青海那边集群有一家单项冠军企业够不够", as_of=TODAY)
+    (res,) = a.results
+    crit = {c["metric"]: c for c in res["criteria"]}
+    assert crit["quality_enterprises"]["status"] == "unknown"
+    line = next(x for x in a.answer.splitlines() if x.startswith("您提供的"))
+    assert "制造业单项冠军企业数 1 家还不足以判断“优质中小企业数量”" in line
+    assert "拥有不少于1家主导产业的制造业单项冠军企业或专精特新“小巨人”企业" in line
+    assert "属于主导产业的单项冠军和小巨人企业数" in line
+    marker = next(c.marker for c in a.citations if c.id == "qinghai:附件二")
+    assert f"[{marker}]" in line
+
+
+def test_patents_per_ten_thousand_employees_wording() -> None:
+    a = ask("贵州每万个从业人员有效发明专利得有几件", as_of=TODAY)
+    assert "不低于7个" in a.answer
+    assert a.citations[0].id.startswith("guizhou:第十一条")

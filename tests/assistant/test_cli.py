@@ -94,3 +94,21 @@ def test_bad_llm_channel_is_a_user_error(monkeypatch) -> None:
     assert r.exit_code == 1
     assert "POLICY_ASSISTANT_LLM 只能是 openai 或 ollama" in r.output
     assert "Traceback" not in r.output
+
+
+def test_a_reader_that_stops_early_gets_no_error() -> None:
+    import subprocess
+    import sys
+
+    from corpus import get_corpus
+
+    ids = [u.id for u in get_corpus().units() if u.item is None]
+    proc = subprocess.Popen([sys.executable, "-c", "from policy_assistant.cli import main; main()",
+                             "corpus", "show", *ids], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(10)
+    proc.stdout.close()  # like `| head -c 10`
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    assert "内部错误" not in err and "Traceback" not in err

@@ -113,3 +113,10 @@ def test_no_form_page_as_see_also_beside_a_rule() -> None:
     a = ask("贵州的开发区管委会可以当申报单位吗", TODAY)
     assert [c.id for c in a.citations] == ["guizhou:第十四条"]
     assert "开发区管理委员会作为申报主体" in a.citations[0].quote
+
+
+def test_an_item_heading_is_quoted_with_its_body() -> None:
+    question = "四川集群搞绿色低碳转型，文件里让做些啥"
+    (quote,) = [q for q in quotes.best_quotes("sichuan:第五条", question) if "绿色低碳转型" in q]
+    assert quote.startswith("(四)加快集群绿色低碳转型。优化集群能源消费结构")
+    assert "(五)" not in quote and verify_quote("sichuan:第五条", quote)
