@@ -28,14 +28,18 @@ from .series import output_series
 
 _SHARE_OF = r"占(?:集群)?(?:总产值)?(?:的)?(?:比例|比重|比)?"
 # Keyword patterns per metric, tried longest-first; a keyword opens the segment its values sit in.
+# between a measure and its growth word users put time words: 研发经费近三年年均增长9%,
+# 主导产业产值这三年平均每年涨了6% (never across a comma or a number)
+_TO = r"[^，,。；;！!？?\d%]{0,10}?"
+_GROWS = r"(?:年均)?(?:增速|增长率|增长|增幅|涨幅|涨)"
 METRIC_PATTERNS: dict[str, str] = {
     "sme_output_share": r"中小企业(?:产值)?(?:" + _SHARE_OF + "|比例|比重)",
     "leading_industry_share": r"主导产业(?:产值)?(?:" + _SHARE_OF + "|比例|比重)",
-    "leading_industry_growth": r"主导产业(?:产值)?(?:的)?(?:年均)?(?:增速|增长率|增长|增幅)",
-    "rd_growth": r"研发(?:经费|投入|费用)?(?:的)?(?:年均)?(?:增速|增长率|增长|增幅)",
-    "patent_growth": r"(?:有效)?(?:发明)?专利(?:数|数量)?(?:的)?(?:年均)?(?:增速|增长率|增长|增幅)",
+    "leading_industry_growth": r"主导产业(?:产值)?" + _TO + _GROWS,
+    "rd_growth": r"研发(?:经费|投入|费用)?" + _TO + _GROWS,
+    "patent_growth": r"(?:有效)?(?:发明)?专利(?:数|数量)?" + _TO + _GROWS,
     "patents_per_10k": r"每?万人(?:有效)?(?:发明)?专利(?:拥有量|数|数量)?",
-    "output_growth": r"(?:集群)?(?:总)?产值(?:的)?(?:年均)?(?:增速|增长率|增长|增幅)|年均增速",
+    "output_growth": r"(?:集群)?(?:总)?产值" + _TO + _GROWS + r"|年均增速",
     "output_by_year": r"(?:集群)?(?:总)?产值|营业收入|营收",
     "iip_penetration": r"工业互联网(?:平台)?(?:应用)?(?:普及率|普及)?",
     "area_km2": r"占地(?:面积)?|(?:集群)?面积",
@@ -47,8 +51,8 @@ SHARE_METRICS = ("sme_output_share", "leading_industry_share", "iip_penetration"
 PERCENT_METRICS = (*SHARE_METRICS, "output_growth", "leading_industry_growth", "rd_growth",
                    "patent_growth")
 COUNT_PATTERNS: dict[str, str] = {
-    "little_giant": r"(?:专精特新)?[“\"”']?小巨人[”\"']?(?:企业)?",
-    "single_champion": r"(?:制造业)?单项冠军(?:企业)?",
+    "little_giant": r"(?:国家级)?(?:专精特新)?[“\"”']?小巨人[”\"']?(?:企业)?",
+    "single_champion": r"(?:国家级)?(?:制造业)?单项冠军(?:企业)?",
     "specialized_sme": r"[“\"]?专精特新[”\"]?(?:中小)?企业",
     "innovative_sme": r"创新型(?:中小)?企业",
     "high_tech": r"(?:国家级)?高新技术企业|国高企|高企",
@@ -81,10 +85,15 @@ _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 # Numbers that are not values: 近三年, 三年规划, 第三条.
 # A numeral run is matched from its start only (linear time on long runs of digits).
 _RUN = r"(?<![一二两三四五六七八九十\d])(?>[一二两三四五六七八九十\d]+)"
-_NOT_VALUES = re.compile(r"近[一二两三四五六七八九十\d]+年"
+_NOT_VALUES = re.compile(r"(?:近|这|过去|最近)[一二两三四五六七八九十\d]+年"
                          r"|" + _RUN + r"年(?:发展)?(?:规划|计划)"
-                         r"|第[一二两三四五六七八九十百\d]+[条款项年]|" + _RUN + r"个?方面")
+                         r"|第[一二两三四五六七八九十百\d]+[条款项年]|" + _RUN + r"个?方面"
+                         # 三年是38亿、41亿: a span of years in words, not a value (2023年 is)
+                         r"|(?<![一二两三四五六七八九十〇零\d])[一二两三四五六七八九十]{1,2}年"
+                         r"(?![度底初末前后])")
 _LONG_BLANK = re.compile(r"\s{9,}")
+_CN_DIGIT = dict(zip("〇零一二三四五六七八九", "00123456789", strict=True))
+_CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
 _BARE_SHARE = re.compile(r"占比|比例|比重")
 _HYPOTHETICAL = re.compile(r"如果|假如|假设|要是|若是|倘若|万一")
 _CORRECTION = re.compile(r"不对|错了|更正|纠正|应该是|改为|改成|其实是|说错")
@@ -107,10 +116,12 @@ class Extraction:
 def extract(text: str, as_of: date | None = None, context_metric: str | None = None) -> Extraction:
     """Profile facts stated in `text`. `context_metric` is the metric a bare value answers
     (the one just asked for, or the one a correction like 占比是65% refers to)."""
-    plain = normalize(text)
+    plain = _CN_YEAR.sub(lambda m: "".join(_CN_DIGIT[c] for c in m.group(1)) + "年",
+                         normalize(text))  # 二〇二三年 → 2023年
     s = _NOT_VALUES.sub(lambda m: " " * len(m.group()), plain)
     # long blank runs bounded: the count patterns' optional blanks are cubic on them
     s = _LONG_BLANK.sub(" " * 8, s)
+    s = _mask_rule_figures(s)
     as_of = as_of or date.today()
     facts: dict[str, Any] = {}
     questions: list[str] = []
@@ -226,10 +237,50 @@ def _counts(s: str, metric: str, facts: dict[str, Any], questions: list[str],
                 return
             facts[metric] = int(value)
             mentioned.append(metric)
-            if "主导产业" in m.group() and metric in ("little_giant", "single_champion"):
+            if metric in ("little_giant", "single_champion") and (
+                    "主导产业" in m.group() or _leading_after(s, m.end())):
                 facts["leading_industry_champions"] = (
                     facts.get("leading_industry_champions", 0) + int(value))
             return
+
+
+_RULE_WORDS = re.compile(r"要求|规定|门槛|标准是|标准为|文件说|细则说|办法说")
+_FIRST_PERSON = re.compile(r"我们|我县|我市|咱们|咱|本集群|我方")
+_CLAUSE = re.compile(r"[^，,；;。！!？?]*[，,；;。！!？?]?")
+_QUALIFIER = re.compile(r"\s*(?:及以上|以上|以下|以内|左右)")
+
+
+def _mask_rule_figures(s: str) -> str:
+    """青海的中小企业产值占比要求50%以上，我们有68%: the figure of a clause that states the
+    rule is not the user's when another clause says ours (blanked, offsets kept)."""
+    if not (_RULE_WORDS.search(s) and _FIRST_PERSON.search(s)):
+        return s
+    out = []
+    for m in _CLAUSE.finditer(s):
+        clause = m.group()
+        if _RULE_WORDS.search(clause) and not _FIRST_PERSON.search(clause):
+            chars = list(clause)
+            for q in find_quantities(clause):
+                end = q.end
+                tail = _QUALIFIER.match(clause, end)
+                end = tail.end() if tail else end
+                chars[q.start:end] = [" "] * (end - q.start)
+            clause = "".join(chars)
+        out.append(clause)
+    return "".join(out)
+
+
+_LEADING_AFTER = re.compile(r"主导产业(?!产值|占|比例|比重|的?(?:年均)?增)")
+_NOT_LEADING = re.compile(r"不是|并非|不属于|不在|非")
+
+
+def _leading_after(s: str, end: int) -> bool:
+    """两家单项冠军，都是做主导产业锂电材料的: the firms just counted belong to the leading
+    industry (said within the same sentence, not denied: 但它不是主导产业的)."""
+    stop = _SENTENCE_END.search(s, end)
+    rest = s[end:stop.start() if stop else len(s)][:24]
+    m = _LEADING_AFTER.search(rest)
+    return m is not None and not _NOT_LEADING.search(rest[:m.start()])
 
 
 def _value(metric: str, q: Quantity) -> Decimal:

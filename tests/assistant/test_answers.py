@@ -239,3 +239,16 @@ def test_patents_per_ten_thousand_employees_wording() -> None:
     a = ask("贵州每万个从业人员有效发明专利得有几件", as_of=TODAY)
     assert "不低于7个" in a.answer
     assert a.citations[0].id.startswith("guizhou:第十一条")
+
+
+@pytest.mark.parametrize("text", [
+    "这五份文件里，眼下哪几份是真正在有效期内的？",
+    "2024年3月的时候，张掖的细则算不算有效？",
+    "四川那份暂行办法写的是哪天起实施？能拿来当正式依据申报吗？",
+])
+def test_status_wordings(text: str) -> None:
+    assert route(text).intent == "status"
+
+
+def test_how_many_more_firms_is_a_follow_up_of_a_check() -> None:
+    assert route("还差几家？", has_profile=True, last_intent="eligibility").intent == "eligibility"

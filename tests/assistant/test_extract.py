@@ -150,3 +150,40 @@ def test_series_round_trip(values: list[D], first: int, unit: str) -> None:
     pairs = "，".join(f"{y}年{fmt(v * scale)}{unit}" for y, v in zip(years, values, strict=True))
     e = extract(f"产值{pairs}", TODAY)
     assert e.facts["output_by_year"] == {str(y): v for y, v in zip(years, values, strict=True)}
+
+
+@pytest.mark.parametrize(("text", "metric", "value"), [
+    ("中小企业研发经费近三年年均增长9%", "rd_growth", D(9)),  # 近三年 between measure and growth
+    ("另外中小企业研发经费这三年平均每年涨了6.5%", "rd_growth", D("6.5")),
+    ("我们中小企业研发经费近三年年均增长百分之十", "rd_growth", D(10)),
+    ("贵州，主导产业产值这三年年均增长6%", "leading_industry_growth", D(6)),
+    ("集群产值过去三年年均增长8%", "output_growth", D(8)),
+])
+def test_growth_with_time_words_between(text: str, metric: str, value: Decimal) -> None:
+    e = extract(text, TODAY)
+    assert e.facts == {metric: value}  # and 这三年 is not an output of 3亿 a year
+
+
+@pytest.mark.parametrize(("text", "facts"), [
+    ("我们有两家单项冠军，都是做主导产业锂电材料的",
+     {"single_champion": 2, "leading_industry_champions": 2}),
+    ("集群内有1家制造业单项冠军企业，就是我们主导产业的龙头",
+     {"single_champion": 1, "leading_industry_champions": 1}),
+    ("我们有1家国家级专精特新小巨人，但它不是主导产业的", {"little_giant": 1}),
+    ("有3家小巨人，都不属于主导产业", {"little_giant": 3}),
+    ("我们有2家小巨人，主导产业占比60%", {"little_giant": 2, "leading_industry_share": D(60)}),
+])
+def test_leading_industry_said_after_the_count(text: str, facts: dict[str, object]) -> None:
+    assert extract(text, TODAY).facts == facts
+
+
+def test_the_rules_figure_is_not_ours() -> None:
+    e = extract("青海的中小企业产值占比要求50%以上，我们有68%", TODAY)
+    assert e.facts == {"sme_output_share": D(68)} and e.questions == ()
+    e = extract("山东要求产值40亿以上，我们三年是38亿、41亿、45亿", TODAY)
+    assert e.facts == {"output_by_year": {"2023": D(38), "2024": D(41), "2025": D(45)}}
+
+
+def test_years_in_chinese_numerals() -> None:
+    e = extract("二〇二三年产值20亿，二〇二四年22亿，二零二五年25亿", TODAY)
+    assert e.facts == {"output_by_year": {"2023": D(20), "2024": D(22), "2025": D(25)}}
