@@ -30,6 +30,7 @@ LEVEL_WORDS = {"特别重大": "extraordinary", "重大": "major", "较大": "la
 _NEG = re.compile(r"(?:没有|没|未|无|不|非|并未|从未|尚未|否)[^，,。；;、]{0,8}$")
 _NEG_AFTER = re.compile(r"^[^，,。；;]{0,3}(?:没有|不存在|无)")
 _EFF_BAD = re.compile(r"低于|不如|未达到")
+_A_NOT_A = re.compile(r"(.)[不没]\1")
 _ALL_OK = re.compile(r"(?:其他|其余|其它|定性|非量化)(?:的)?(?:条件|要求|指标|方面)(?:也)?"
                      r"(?:都|均|全部)(?:满足|符合|具备|达到|没问题)")
 _NO_INCIDENT = re.compile(r"(?:没有|没|未|无|从未|不曾)(?:发生过?|出过|有过?)?(?:任何)?"
@@ -66,6 +67,8 @@ def extract_facts(s: str) -> tuple[dict[str, Any], list[str]]:
         facts.update(FAVOURABLE)
     for key, pattern in BOOL_FACTS.items():
         for m in re.finditer(pattern, s):
+            if _A_NOT_A.search(s[max(0, m.start() - 10):m.start()]):
+                continue  # 要不要做发展规划 / 有没有管委会 asks, it does not say
             if not key.endswith("_above_benchmark") and not _stated(s, m.start(), m.end()):
                 continue
             if key.endswith("_above_benchmark"):

@@ -72,11 +72,13 @@ def detect_jurisdictions(text: str) -> tuple[list[str], bool]:
         try:
             from indexing import detect_jurisdictions as by_index
 
-            named = list(by_index(text))
-            return named, len(named) == len(ids) and len(ids) > 1
+            found = list(enumerate(by_index(text)))
         except ImportError:  # pragma: no cover
             pass
-    return [d for _, d in sorted(found)], False
+    if not found and has("which_place", text):
+        return list(ids), True
+    named = [d for _, d in sorted(found)]
+    return named, len(named) == len(ids) and len(ids) > 1
 
 
 def other_place(text: str) -> str | None:
@@ -98,7 +100,7 @@ def route(text: str, *, has_profile: bool = False, last_intent: str | None = Non
         return r("reset", "reset words")
     if has("greeting", s) and len(s) <= 12 and not states_facts and not jur:
         return r("greeting", "greeting")
-    if has("overview", s) and not states_facts:
+    if (has("overview", s) or (has("coverage", s) and not jur)) and not states_facts:
         return r("overview", "help words")
     place = other_place(s)
     if place and not jur:

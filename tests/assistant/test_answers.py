@@ -252,3 +252,24 @@ def test_status_wordings(text: str) -> None:
 
 def test_how_many_more_firms_is_a_follow_up_of_a_check() -> None:
     assert route("还差几家？", has_profile=True, last_intent="eligibility").intent == "eligibility"
+
+
+@pytest.mark.parametrize(("text", "intent", "docs"), [
+    # a place is named: "which documents/policies" and "all" words are about that place's text
+    ("贵州县工信局支持集群有哪些政策工具能用", "lookup", ("guizhou",)),
+    ("张掖的集群是不是必须全部在一个县里", "lookup", ("zhangye",)),
+    ("哪里的集群有效期最长", "comparison",
+     ("sichuan", "guizhou", "shandong", "zhangye", "qinghai")),
+    ("你能回答哪些文件", "overview", ()),
+    # 比较 as "fairly", 符合条件的/合格的 as a description, 还能用啥 as "what else can be used"
+    ("我们是四川比较偏的一个县，省里评集群会不会照顾欠发达地区", "lookup", ("sichuan",)),
+    ("四川和青海比较一下产值门槛", "comparison", ("sichuan", "qinghai")),
+    ("山东地市推荐集群是符合条件的全推上去吗", "lookup", ("shandong",)),
+    ("川里市州初审完了，合格的集群往哪报", "lookup", ("sichuan",)),
+    ("黔的集群搞国际合作，除了参展还能用啥方式", "lookup", ("guizhou",)),
+    # an A-not-A question states no fact
+    ("张掖县区工信局要不要给本地集群做发展规划", "lookup", ("zhangye",)),
+])
+def test_route_wordings_from_blind_questions(text: str, intent: str, docs: tuple[str, ...]) -> None:
+    r = route(text)
+    assert (r.intent, r.jurisdictions) == (intent, docs)
