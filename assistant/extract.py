@@ -33,12 +33,15 @@ _SHARE_OF = r"占(?:集群)?(?:总产值)?(?:的)?(?:比例|比重|比)?"
 _TO = r"[^，,。；;！!？?\d%]{0,10}?"
 _GROWS = r"(?:年均)?(?:增速|增长率|增长|增幅|涨幅|涨)"
 METRIC_PATTERNS: dict[str, str] = {
-    "sme_output_share": r"中小企业(?:产值)?(?:" + _SHARE_OF + "|比例|比重)",
+    "sme_output_share": r"中小企业(?:产值)?(?:" + _SHARE_OF + "|比例|比重)"
+                        r"|中小企业(?:贡献|创造)了?",
     "leading_industry_share": r"主导产业(?:产值)?(?:" + _SHARE_OF + "|比例|比重)",
     "leading_industry_growth": r"主导产业(?:产值)?" + _TO + _GROWS,
     "rd_growth": r"研发(?:经费|投入|费用)?" + _TO + _GROWS,
     "patent_growth": r"(?:有效)?(?:发明)?专利(?:数|数量)?" + _TO + _GROWS,
-    "patents_per_10k": r"每?万人(?:有效)?(?:发明)?专利(?:拥有量|数|数量)?",
+    "patents_per_10k": r"每?万人(?:有效)?(?:发明)?专利(?:拥有量|数|数量)?"
+                       r"|每万(?:名|个)?(?:人|从业人员|员工|职工)(?:的|拥有)?(?:有效)?(?:发明)?"
+                       r"(?:专利)?(?:拥有量|数|数量)?",
     "output_growth": r"(?:集群)?(?:总)?产值" + _TO + _GROWS + r"|年均增速",
     "output_by_year": r"(?:集群)?(?:总)?产值|营业收入|营收",
     "iip_penetration": r"工业互联网(?:平台)?(?:应用)?(?:普及率|普及)?",
@@ -53,7 +56,7 @@ PERCENT_METRICS = (*SHARE_METRICS, "output_growth", "leading_industry_growth", "
 COUNT_PATTERNS: dict[str, str] = {
     "little_giant": r"(?:国家级)?(?:专精特新)?[“\"”']?小巨人[”\"']?(?:企业)?",
     "single_champion": r"(?:国家级)?(?:制造业)?单项冠军(?:企业)?",
-    "specialized_sme": r"[“\"]?专精特新[”\"]?(?:中小)?企业",
+    "specialized_sme": r"[“\"]?专精特新[”\"]?(?:中小)?(?:企业)?(?![“\"]?小巨人)",
     "innovative_sme": r"创新型(?:中小)?企业",
     "high_tech": r"(?:国家级)?高新技术企业|国高企|高企",
 }
@@ -71,16 +74,26 @@ LABELS = {
 }
 _ALL = sorted(((m, p) for m, p in METRIC_PATTERNS.items()), key=lambda mp: -len(mp[1]))
 _KEY_RE = re.compile("|".join(f"(?P<{m}>{p})" for m, p in _ALL))
-_COUNT_BEFORE = {m: re.compile(r"(?P<neg>没有|无)?(?P<num>" + NUM + r")?\s*[家个]?\s*"
+_COUNT_BEFORE = {m: re.compile(r"(?P<neg>没有|无)?(?P<num>" + NUM + r")?(?P<approx>来|多|余)?"
+                               r"\s*[家个户名]?\s*"
                                r"(?:主导产业的?)?"
                                + f"(?:{p})") for m, p in COUNT_PATTERNS.items()}
 _NONE_OF = re.compile(r"(?:没有|无|均无|都没有)(?P<span>[^，,。；;\d]{2,30})")
 _IS = r"(?:企业)?\s*(?:有|为|是|共|共有|数量为|数量是|:|：)?\s*"
-_COUNT_AFTER = {m: re.compile(f"(?:{p})" + _IS + r"(?P<num>" + NUM + r")\s*[家个]")
+_COUNT_AFTER = {m: re.compile(f"(?:{p})" + _IS + r"(?P<num>" + NUM + r")(?P<approx>来|多|余)?"
+                              r"\s*[家个户名]")
                 for m, p in COUNT_PATTERNS.items()}
 _FIRMS = r"(?:相关)?(?:生产、服务等?)?企业"
-_ENTERPRISES = re.compile(_FIRMS + r"(?:户数|数量|数)?\s*(?:只有|共有|有|共|为|是|:|：)?\s*"
-                          r"(?P<num>" + NUM + r")\s*户|(?P<num2>" + NUM + r")\s*户" + _FIRMS)
+# 企业86家 is the total only when no category precedes 企业 (专精特新企业3家 is a count of its own)
+_NO_CATEGORY = r"(?<!小巨人)(?<!专精特新)(?<!中小)(?<!创新型)(?<!技术)(?<!冠军)(?<!龙头)(?<!规上)" \
+               r"(?<!规模以上)(?<![”\"])"
+_SAY_TOTAL = r"(?:只有|共有|共计|总共|一共|有|共|为|是|:|：)?"
+_ENTERPRISES = re.compile(_FIRMS + r"(?:户数|数量|数)?\s*" + _SAY_TOTAL
+                          + r"\s*(?P<num>" + NUM + r")\s*户"
+                          r"|(?P<num2>" + NUM + r")\s*户" + _FIRMS
+                          + r"|(?:集群内|集群里|集群)(?:的)?" + _NO_CATEGORY + _FIRMS
+                          + r"(?:总数|数量)?\s*(?:共计|总共|一共|共有|共|有)\s*(?P<num3>" + NUM
+                          + r")\s*家")
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 # Numbers that are not values: 近三年, 三年规划, 第三条.
 # A numeral run is matched from its start only (linear time on long runs of digits).
@@ -118,6 +131,7 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
     (the one just asked for, or the one a correction like 占比是65% refers to)."""
     plain = _CN_YEAR.sub(lambda m: "".join(_CN_DIGIT[c] for c in m.group(1)) + "年",
                          normalize(text))  # 二〇二三年 → 2023年
+    plain = plain.replace("俩", "两个").replace("仨", "三个")
     s = _NOT_VALUES.sub(lambda m: " " * len(m.group()), plain)
     # long blank runs bounded: the count patterns' optional blanks are cubic on them
     s = _LONG_BLANK.sub(" " * 8, s)
@@ -137,7 +151,7 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
                 facts[metric] = 0
                 mentioned.append(metric)
     for m in _ENTERPRISES.finditer(s):
-        value = parse_number(m.group("num") or m.group("num2"))
+        value = parse_number(m.group("num") or m.group("num2") or m.group("num3"))
         if hedge_in(s[max(0, m.start() - 4):m.end() + 3]):
             questions.append(f"请告诉我{LABELS['enterprise_count']}的确切数量。")
         elif value == value.to_integral() and value >= 0:
@@ -227,7 +241,7 @@ def _counts(s: str, metric: str, facts: dict[str, Any], questions: list[str],
                 continue
             taken.append((m.start(), m.end()))
             clause = s[max(0, m.start() - 4):m.end() + 3]
-            hedge = hedge_in(clause)
+            hedge = m.group("approx") or hedge_in(clause)
             if hedge and num is not None:
                 questions.append(f"“{clause.strip()}”是估计（“{hedge}”），请告诉我{LABELS[metric]}的确切数量。")
                 return

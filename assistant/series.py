@@ -11,7 +11,7 @@ from .numbers import NUM, NumberError, find_quantities, fmt, to_yi
 
 _YEAR_RANGE = re.compile(r"(?P<a>20\d\d)\s*年?\s*(?:至|到|-|—|–|~|～)\s*(?P<b>20\d\d)\s*年?")
 _YEAR_VALUE = re.compile(r"(?P<y>20\d\d)\s*年\s*(?:的)?(?:集群)?(?:总)?(?:产值)?\s*"
-                         r"(?:为|是|达到|达|有|:|：)?\s*"
+                         r"(?:为|是|达到|达|有|突破|超过|:|：)?\s*"
                          r"(?P<q>" + NUM + r"\s*(?:亿元|亿|万元|万)?)")
 _YEAR_LIST = re.compile(r"(?P<years>20\d\d\s*年?(?:\s*[、，,和及与]\s*20\d\d\s*年?)+)")
 _RELATIVE = (("大前年", 3), ("前年", 2), ("去年", 1), ("今年", 0))

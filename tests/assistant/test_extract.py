@@ -187,3 +187,26 @@ def test_the_rules_figure_is_not_ours() -> None:
 def test_years_in_chinese_numerals() -> None:
     e = extract("二〇二三年产值20亿，二〇二四年22亿，二零二五年25亿", TODAY)
     assert e.facts == {"output_by_year": {"2023": D(20), "2024": D(22), "2025": D(25)}}
+
+
+@pytest.mark.parametrize(("text", "facts"), [
+    ("中小企业贡献了七成产值", {"sme_output_share": D(70)}),
+    ("我们有三户小巨人", {"little_giant": 3}),
+    ("俩单项冠军", {"single_champion": 2}),
+    ("6家专精特新", {"specialized_sme": 6}),
+    ("有3家专精特新小巨人", {"little_giant": 3}),
+    ("每万名从业人员12件有效发明专利", {"patents_per_10k": D(12)}),  # not 12 employees
+    ("集群内企业共计86家", {"enterprise_count": 86}),
+    ("我们有5家专精特新企业，集群内企业共有120家", {"specialized_sme": 5, "enterprise_count": 120}),
+    ("规上企业60家", {}),  # not the cluster's firm count
+])
+def test_everyday_counts_and_shares(text: str, facts: dict[str, object]) -> None:
+    e = extract(text, TODAY)
+    assert e.facts == facts and e.questions == ()
+
+
+@pytest.mark.parametrize("text", ["十来家专精特新", "小巨人企业有20多家",
+                                  "去年产值突破30亿，前年28亿，大前年25亿"])
+def test_approximate_counts_and_outputs_are_asked_back(text: str) -> None:
+    e = extract(text, TODAY)
+    assert e.facts == {} and len(e.questions) == 1
