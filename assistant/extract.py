@@ -120,6 +120,7 @@ class Extraction:
     hypothetical: bool = False
     correction: bool = False
     metrics: tuple[str, ...] = ()  # metrics mentioned, in order (for a later bare 占比 …)
+    vouched: tuple[str, ...] = ()  # facts only 其他条件都满足 gave: they fill gaps, never overwrite
 
     @property
     def empty(self) -> bool:
@@ -199,13 +200,13 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
         except NumberError as exc:
             questions.append(exc.question)
 
-    fact_values, fact_questions = extract_facts(plain)
+    fact_values, fact_questions, vouched = extract_facts(plain)
     facts.update(fact_values)
     questions.extend(fact_questions)
     return Extraction(facts=facts, questions=tuple(questions), notes=tuple(notes),
                       hypothetical=bool(_HYPOTHETICAL.search(s)),
                       correction=bool(_CORRECTION.search(s)),
-                      metrics=tuple(dict.fromkeys(mentioned)))
+                      metrics=tuple(dict.fromkeys(mentioned)), vouched=vouched)
 
 
 _UNIT_METRIC = {"平方公里": "area_km2", "亿元": "output_by_year", "亿": "output_by_year",

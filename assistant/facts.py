@@ -60,11 +60,11 @@ def _negated(s: str, start: int, end: int) -> bool:
     return bool(_NEG.search(s[max(0, start - 10):start]) or _NEG_AFTER.search(s[end:end + 6]))
 
 
-def extract_facts(s: str) -> tuple[dict[str, Any], list[str]]:
+def extract_facts(s: str) -> tuple[dict[str, Any], list[str], tuple[str, ...]]:
+    """(facts, questions back, vouched): `vouched` are the keys only 其他条件都满足 supplied;
+    they must not overwrite what the user said before (前年出过一起较大事故)."""
     facts: dict[str, Any] = {}
     questions: list[str] = []
-    if _ALL_OK.search(s):
-        facts.update(FAVOURABLE)
     for key, pattern in BOOL_FACTS.items():
         for m in re.finditer(pattern, s):
             if _A_NOT_A.search(s[max(0, m.start() - 10):m.start()]):
@@ -97,4 +97,8 @@ def extract_facts(s: str) -> tuple[dict[str, Any], list[str]]:
             r"(?:没有|没|未|无|从未)(?:发生过?|出过|有过?)?(?:任何)?(?:事故|安全事件|问题)(?:或|和|、)?"
             r"(?:网络|数据)", s):
         facts["cyber_incident_level"] = "none"
-    return facts, questions
+    vouched: tuple[str, ...] = ()
+    if _ALL_OK.search(s):
+        vouched = tuple(k for k in FAVOURABLE if k not in facts)
+        facts = {**{k: FAVOURABLE[k] for k in vouched}, **facts}
+    return facts, questions, vouched

@@ -165,3 +165,22 @@ def test_invalid_figures_are_not_stored() -> None:
     assert conv.profile == {}
     b = conv.send("产值年均增速8%")
     assert _status(b, "qinghai", "output_growth") == "met"
+
+
+def test_other_conditions_met_does_not_overwrite_what_was_said() -> None:
+    conv = Conversation(as_of=date(2026, 11, 22))
+    conv.send("四川的集群，我们前年出过一起较大安全事故")
+    a = conv.send("其他条件都满足，能申报吗")
+    assert a.profile["incident_level"] == "larger"  # not the vouched "none"
+    assert a.profile["operating_body"] is True  # gaps are filled
+    (res,) = a.results
+    assert {c["metric"]: c["status"] for c in res["criteria"]}["incident_level"] == "not_met"
+
+
+def test_which_criterion_failed_is_a_follow_up() -> None:
+    conv = Conversation(as_of=date(2026, 11, 22))
+    conv.send("想看看我们能不能报山东的")
+    conv.send("产值三年分别是45、50、54亿")
+    a = conv.send("哪条没过？")
+    assert a.intent == "eligibility"
+    assert "集群产值年均增速" in a.answer and a.results[0]["verdict"] == "not_eligible"
