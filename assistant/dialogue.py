@@ -24,7 +24,8 @@ from .textnorm import clean, strip_injection
 
 EXPORT_VERSION = 1
 _GAP = re.compile(r"还差|差多少|差距|差在哪|哪里不够|怎么才能")
-_WHY = re.compile(r"为什么|为啥|怎么不行|哪里不行|哪[条项些里个](?:没|不)(?:过|行|符合|满足|达标)")
+_WHY = re.compile(r"为什么|为啥|怎么不行|哪里不行|哪[条项些里个](?:没|不)(?:过|行|符合|满足|达标)"
+                  r"|(?:不|没)(?:满足|符合|达标)的")
 _ASKS_ABOUT_RULES = re.compile(r"对吗|对吧|是吗|是不是|没错吧|规定|要求|门槛|标准是"
                                r"|多久|多少|什么|怎么|哪|需要|必须|至少|得[占涨达有要]|几个百分点|几个点|几成")
 _FIRST_PERSON = re.compile(r"我们|我县|我市|咱们|本集群|我们的|我的|我方")
@@ -122,6 +123,9 @@ class Conversation:
             self.jurisdictions = list(get_corpus().ids)
         said = {k: v for k, v in ex.facts.items()
                 if k not in ex.vouched or k not in self.profile}
+        before = self.profile.get("output_by_year")
+        if isinstance(before, dict) and len(said.get("output_by_year") or before) < len(before):
+            said["output_by_year"] = {**before, **said["output_by_year"]}  # 更正：2023年是20亿
         candidate = {**self.profile, **said}
         problem = _invalid(candidate)
         if problem:  # nothing stored: the user is asked to correct the figure

@@ -35,7 +35,8 @@ _GROWS = r"(?:年均)?(?:增速|增长率|增长|增幅|涨幅|涨)"
 METRIC_PATTERNS: dict[str, str] = {
     "sme_output_share": r"中小企业(?:产值)?(?:" + _SHARE_OF + "|比例|比重)"
                         r"|中小企业(?:贡献|创造)了?",
-    "leading_industry_share": r"主导产业(?:产值)?(?:" + _SHARE_OF + "|比例|比重)",
+    "leading_industry_share": r"主导产业(?:产值)?(?:" + _SHARE_OF + "|比例|比重)"
+                              r"|主导产业(?:产值)?(?:也|则)(?:是|为|有|占)",
     "leading_industry_growth": r"主导产业(?:产值)?" + _TO + _GROWS,
     "rd_growth": r"研发(?:经费|投入|费用)?" + _TO + _GROWS,
     "patent_growth": r"(?:有效)?(?:发明)?专利(?:数|数量)?" + _TO + _GROWS,
@@ -101,6 +102,7 @@ _RUN = r"(?<![一二两三四五六七八九十\d])(?>[一二两三四五六七�
 _NOT_VALUES = re.compile(r"(?:近|这|过去|最近)[一二两三四五六七八九十\d]+年"
                          r"|" + _RUN + r"年(?:发展)?(?:规划|计划)"
                          r"|第[一二两三四五六七八九十百\d]+[条款项年]|" + _RUN + r"个?方面"
+                         r"|一(?:下|点|些|起|直|般|定|样|遍|句)"  # 更正一下, 一起事故
                          # 三年是38亿、41亿: a span of years in words, not a value (2023年 is)
                          r"|(?<![一二两三四五六七八九十〇零\d])[一二两三四五六七八九十]{1,2}年"
                          r"(?![度底初末前后])")

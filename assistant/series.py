@@ -19,8 +19,8 @@ _RELATIVE = (("大前年", 3), ("前年", 2), ("去年", 1), ("今年", 0))
 
 def _absolute_years(context: str, as_of: date) -> str:
     """去年/前年/大前年 → the calendar year as of `as_of` (去年 in 2026 is 2025年)."""
-    for word, back in _RELATIVE:
-        context = context.replace(word, f"{as_of.year - back}年")
+    for word, back in _RELATIVE:  # a separator keeps 十二亿去年 from reading as 十二亿2025
+        context = context.replace(word, f" {as_of.year - back}年")
     return context.replace("年年", "年")
 
 
@@ -29,7 +29,7 @@ def output_series(context: str, as_of: date) -> tuple[dict[str, Decimal], str | 
     three full years before `as_of` (stated in a note so the user can correct it)."""
     context = _absolute_years(context, as_of)
     pairs = list(_YEAR_VALUE.finditer(context))
-    if len(pairs) >= 2:
+    if len(pairs) >= 2 or (len(pairs) == 1 and len(_money_values(context)) == 1):
         out = {}
         for m in pairs:
             q = find_quantities(m.group("q"))[0]
@@ -65,6 +65,11 @@ def output_series(context: str, as_of: date) -> tuple[dict[str, Decimal], str | 
         years = list(range(as_of.year - len(values), as_of.year))
         note = (note or "") + f"未说明年份，按{years[0]}年至{years[-1]}年理解。"
     return {str(y): v for y, v in zip(years, values, strict=True)}, note
+
+
+def _money_values(text: str) -> list[object]:
+    """The amounts in `text` that are not years (2023年是20亿 holds one)."""
+    return [q for q in find_quantities(text) if not re.fullmatch(r"20\d\d", q.raw)]
 
 
 def _money(value: Decimal, unit: str, raw: str) -> Decimal:

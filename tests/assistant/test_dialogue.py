@@ -184,3 +184,29 @@ def test_which_criterion_failed_is_a_follow_up() -> None:
     a = conv.send("哪条没过？")
     assert a.intent == "eligibility"
     assert "集群产值年均增速" in a.answer and a.results[0]["verdict"] == "not_eligible"
+
+
+def test_correcting_one_year_keeps_the_other_years() -> None:
+    conv = Conversation(as_of=date(2026, 11, 22))
+    conv.send("我们是青海海东的一个集群")
+    conv.send("近三年产值：2023年21亿，2024年22.5亿，2025年24亿")
+    a = conv.send("更正一下，2023年是20亿")  # 一下 is not a value
+    assert a.profile["output_by_year"] == {"2023": Decimal(20), "2024": Decimal("22.5"),
+                                           "2025": Decimal(24)}
+
+
+def test_relative_years_with_chinese_amounts() -> None:
+    conv = Conversation(as_of=date(2026, 11, 22))
+    conv.send("张掖")
+    a = conv.send("产值前年十二亿去年十三亿今年十四亿")  # not 十二亿2025
+    assert a.profile["output_by_year"] == {"2024": Decimal(12), "2025": Decimal(13),
+                                           "2026": Decimal(14)}
+
+
+def test_same_share_for_the_leading_industry() -> None:
+    conv = Conversation(as_of=date(2026, 11, 22))
+    conv.send("山东，中小企业产值占比是百分之七十")
+    a = conv.send("主导产业也是百分之七十")
+    assert a.profile["leading_industry_share"] == Decimal(70)
+    crit = {c["metric"]: c["status"] for c in a.results[0]["criteria"]}
+    assert crit["leading_industry_share"] == "not_met"  # 高于70%
