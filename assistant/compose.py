@@ -78,7 +78,19 @@ def threshold_lines(question: str, metrics: Sequence[str], docs: Sequence[str],
 
 
 def lookup(question: str, docs: Sequence[str], as_of: date, intent: str = "lookup") -> Answer:
+    from .absent import (
+        absent_articles,
+        absent_note,
+        absent_provisions,
+        asks_only_for,
+        without_amount,
+    )
+
     cites = CitationList()
+    absent = absent_articles(question, docs)
+    if absent and asks_only_for(question):  # 四川第二十五条讲的啥: nothing to quote
+        return finish(question, "out_of_scope", [absent_note(absent) + "可以问其中任何一条。"],
+                      cites, docs, as_of)
     metrics = metrics_in(question)
     lines: list[str] = []
     refs = _refs(question, docs[0] if len(docs) == 1 else None)
@@ -87,8 +99,9 @@ def lookup(question: str, docs: Sequence[str], as_of: date, intent: str = "looku
             lines.append(f"{cite_label(ref)}原文见下{cites.add(ref, get_corpus().quote(ref))}。")
     elif metrics and docs and _ASKS_RULE.search(question):
         lines = threshold_lines(question, metrics, docs, cites)
-    if not lines:
-        lines = _retrieved(question, docs, cites)
+    lacking = absent_provisions(question, docs)
+    if not lines:  # for a provision the text lacks, the search looks for the topic itself
+        lines = _retrieved(without_amount(question) if lacking else question, docs, cites)
     if not lines:
         return finish(question, intent, ["在这几份文件中没有找到能回答这个问题的条文。"
                                          "可以换个说法，或指明地区（四川、贵州、山东、张掖、青海）。"],
@@ -96,6 +109,10 @@ def lookup(question: str, docs: Sequence[str], as_of: date, intent: str = "looku
     verdict = _claim_check(question, cites) if _CLAIM.search(question) else ""
     if verdict:
         lines.insert(0, verdict)
+    if lacking:  # 张掖…多少个工作日内可以申诉: the text has no such provision; nearest shown
+        lines.insert(0, f"{short(docs[0])}的文件没有规定{'；'.join(lacking)}。相关条文如下：")
+    if absent:  # 青海第四十条规定的申诉期限: no such article, but the topic is answered
+        lines.insert(0, absent_note(absent) + "与所问内容相关的条文如下：")
     return finish(question, intent, lines, cites, list(dict.fromkeys(
         c.id.split(":")[0] for c in cites.items)) or list(docs), as_of)
 

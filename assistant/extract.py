@@ -36,6 +36,7 @@ METRIC_PATTERNS: dict[str, str] = {
     "sme_output_share": r"中小企业(?:产值)?(?:" + _SHARE_OF + "|比例|比重)"
                         r"|中小企业(?:贡献|创造)了?",
     "leading_industry_share": r"主导产业(?:产值)?(?:" + _SHARE_OF + "|比例|比重)"
+                              r"|主导产业[^，,。；;\d%]{1,6}?占(?:到|了)(?!地)"
                               r"|主导产业(?:产值)?(?:也|则)(?:是|为|有|占)",
     "leading_industry_growth": r"主导产业(?:产值)?" + _TO + _GROWS,
     "rd_growth": r"研发(?:经费|投入|费用)?" + _TO + _GROWS,
@@ -45,7 +46,7 @@ METRIC_PATTERNS: dict[str, str] = {
                        r"(?:专利)?(?:拥有量|数|数量)?",
     "output_growth": r"(?:集群)?(?:总)?产值" + _TO + _GROWS + r"|年均增速",
     "output_by_year": r"(?:集群)?(?:总)?产值|营业收入|营收",
-    "iip_penetration": r"工业互联网(?:平台)?(?:应用)?(?:普及率|普及)?",
+    "iip_penetration": r"(?:工业互联网|iip|IIP)(?:平台)?(?:应用)?(?:普及率|普及)?",
     "area_km2": r"占地(?:面积)?|(?:集群)?面积",
     "enterprise_count": r"企业户数|(?:相关)?(?:生产、服务等)?企业(?:总)?(?:户数|数量|数)",
     "employees": r"从业人员|员工|职工|就业人数",

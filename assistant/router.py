@@ -68,13 +68,14 @@ def detect_jurisdictions(text: str) -> tuple[list[str], bool]:
         pos = text.find(alias)
         if pos >= 0 and doc_id not in (d for _, d in found):
             found.append((pos, doc_id))
-    if not found:  # abbreviations (鲁, 黔, 川 …) as the retrieval package reads them
-        try:
-            from indexing import detect_jurisdictions as by_index
+    try:  # abbreviations (鲁, 黔, 川 …) as the retrieval package reads them: 川和青海
+        from indexing.query import mentions
 
-            found = list(enumerate(by_index(text)))
-        except ImportError:  # pragma: no cover
-            pass
+        for m in mentions(text):
+            if m.doc not in (d for _, d in found):
+                found.append((m.start, m.doc))
+    except ImportError:  # pragma: no cover
+        pass
     if not found and has("which_place", text):
         return list(ids), True
     named = [d for _, d in sorted(found)]
@@ -112,11 +113,14 @@ def route(text: str, *, has_profile: bool = False, last_intent: str | None = Non
     followup = has("followup", s)
     if has("consequence", s) and not has("eligibility", s) and not has_profile:
         return r("lookup", "what the rules do when something happens")
+    if has("eligibility", s) and has("rule_claim", s) and not has("first_person", s) \
+            and not states_facts:  # 普及率10%就达标了，没错吧？ checks the rule, not a cluster
+        return r("lookup", "a claim about the rules")
     if has("eligibility", s) or states_facts or (followup and last_intent == "eligibility"):
         return r("eligibility", "eligibility words or facts")
     if pending and has_profile and re.search(r"\d|[一二三四五六七八九十]", s):
         return r("eligibility", "answer to a question")
-    if has("status", s):
+    if has("status", s) and not re.search(r"第[一二三四五六七八九十百\d]+条", s):
         return r("status", "status words")
     if has("comparison", s) or every or len(jur) > 1:
         return r("comparison", "comparison words or several places")

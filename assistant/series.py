@@ -17,8 +17,13 @@ _YEAR_LIST = re.compile(r"(?P<years>20\d\d\s*年?(?:\s*[、，,和及与]\s*20\d
 _RELATIVE = (("大前年", 3), ("前年", 2), ("去年", 1), ("今年", 0))
 
 
+_SHORT_YEARS = re.compile(r"(?<![\d.])(1[5-9]|2\d|3[0-5])(?=(?:\s*[、，,和及与]\s*\d{2})*\s*年(?![内底初末度以]))")
+
+
 def _absolute_years(context: str, as_of: date) -> str:
-    """去年/前年/大前年 → the calendar year as of `as_of` (去年 in 2026 is 2025年)."""
+    """去年/前年/大前年 → the calendar year as of `as_of` (去年 in 2026 is 2025年); two-digit
+    years → four (分别是23、24、25年 → 2023、2024、2025年)."""
+    context = _SHORT_YEARS.sub(lambda m: "20" + m.group(1), context)
     for word, back in _RELATIVE:  # a separator keeps 十二亿去年 from reading as 十二亿2025
         context = context.replace(word, f" {as_of.year - back}年")
     return context.replace("年年", "年")
@@ -38,6 +43,9 @@ def output_series(context: str, as_of: date) -> tuple[dict[str, Decimal], str | 
     rng = _YEAR_RANGE.search(context)
     listed = None if rng else _YEAR_LIST.search(context)
     body = context[rng.end():] if rng else context[listed.end():] if listed else context
+    span = rng or listed
+    if span and not _money_values(body):  # 18.5亿、20亿、22亿，分别是2023、2024、2025年
+        body = context[:span.start()]
     quantities = [q for q in find_quantities(body) if not re.fullmatch(r"20\d\d", q.raw)]
     quantities = [q for q in quantities if q.unit in ("亿元", "亿", "万元", "万", "元", "")]
     if not quantities:

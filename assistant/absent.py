@@ -1,0 +1,105 @@
+"""What a question asks for that the texts do not have: an article number beyond a document's
+last (四川第二十五条), or a provision a document lacks (张掖的申诉期限). Said plainly, never
+answered from a neighbouring clause as if it were the one asked for."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from corpus import cn_to_int, get_corpus, int_to_cn
+
+from .render import short
+
+_ARTICLE = re.compile(r"第([一二两三四五六七八九十百零〇\d]+)条")
+# what is left of 四川那个征求意见稿第二十五条讲的啥内容 once the reference and the filler go
+_FILLER = re.compile(r"那个|这个|那份|这份|征求意见稿|暂行办法|实施细则|办法|细则|文件|规定|条文|原文"
+                     r"|内容|讲的|讲了|讲|说的|说了|说|写的|写了|写|是什么|什么|啥|哪些|一下"
+                     r"|请问|帮我|看看|查查|的|了|吗|呢|吧|是|有|[\s，,。？?！!：:、]")
+
+
+def _number(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    try:
+        return cn_to_int(text.replace("两", "二").replace("〇", "零"))
+    except ValueError:
+        return None
+
+
+def absent_articles(question: str, docs: Sequence[str]) -> list[tuple[str, str]]:
+    """(doc, 第N条) for each article the question names that its one named document lacks."""
+    if len(docs) != 1:
+        return []
+    doc = docs[0]
+    corpus = get_corpus()
+    out = []
+    for m in _ARTICLE.finditer(question):
+        n = _number(m.group(1))
+        if n is None or n < 1:
+            continue
+        article = f"第{int_to_cn(n)}条"
+        if not corpus.has(f"{doc}:{article}") and (doc, article) not in out:
+            out.append((doc, article))
+    return out
+
+
+def absent_note(absent: Sequence[tuple[str, str]]) -> str:
+    corpus = get_corpus()
+    parts = []
+    for doc, article in absent:
+        count = len(corpus.doc(doc).articles)
+        parts.append(f"{short(doc)}的文件没有{article}（正文共{int_to_cn(count)}条，"
+                     f"即第一条至第{int_to_cn(count)}条）")
+    return "；".join(parts) + "。"
+
+
+def asks_only_for(question: str) -> bool:
+    """True when the question is nothing but the reference (…第二十五条讲的啥): no topic of
+    its own that another article could answer."""
+    from indexing.query import mentions
+
+    chars = list(question)
+    for m in mentions(question):
+        chars[m.start:m.end] = [" "] * (m.end - m.start)
+    rest = _ARTICLE.sub("", "".join(chars))
+    return len(_FILLER.sub("", rest)) < 2
+
+
+_ASKS_AMOUNT = re.compile(r"多久|多长|几天|几个|多少|期限|时限|时间|哪天|什么时候|几月|几号")
+_AMOUNT_ASPECT = re.compile(r"期限|时间|频次|数量|次")
+
+
+def absent_provisions(question: str, docs: Sequence[str]) -> list[str]:
+    """Labels of the provisions the question asks about that its one named document lacks,
+    from the curated comparison topics (`tools.compare_topic`): 张掖 has no 申诉 at all; 四川
+    has 公示 but no 公示期限."""
+    if len(docs) != 1:
+        return []
+    from tools import compare_topic
+
+    from .router import vocab
+
+    doc = docs[0]
+    out: list[str] = []
+    for topic, pattern in vocab()["topics"].items():
+        if not re.search(pattern, question):
+            continue
+        aspects = compare_topic(topic)["aspects"]
+        lacking = [a for a in aspects if doc in a["absent_in"]]
+        if lacking and len(lacking) == len(aspects):
+            out.append("、".join(a["label"] for a in lacking))
+        elif _ASKS_AMOUNT.search(question):
+            out.extend(a["label"] for a in lacking if _AMOUNT_ASPECT.search(a["label"]))
+        break  # the first topic the question names, as the comparison answer reads it
+    return out
+
+
+_AMOUNT_WORDS = re.compile(r"\d*\s*多少个?工作日内?|多少天|几天|几个月|多久|多长时间|期限|时限"
+                           r"|\d+\s*个?(?:工作日|月|天)内?")
+
+
+def without_amount(question: str) -> str:
+    """The question without the amount it asks for (多少个工作日内可以申诉 → 可以申诉): when the
+    text has no such amount, the nearest clause is the one on the topic, not any deadline."""
+    return _AMOUNT_WORDS.sub("", question)
