@@ -30,6 +30,7 @@ _ASKS_ABOUT_RULES = re.compile(r"对吗|对吧|是吗|是不是|没错吧|规定
                                r"|多久|多少|什么|怎么|哪|需要|必须|至少|得[占涨达有要]|几个百分点|几个点|几成")
 _FIRST_PERSON = re.compile(r"我们|我县|我市|咱们|本集群|我们的|我的|我方")
 _CORRECTS = re.compile(r"占比|比例|比重|不对|错了|说错|更正|应该是|其实是|改为|改成")
+_HOW_CHOSEN = "省级主管部门审核后择优形成集群名单，经公示无异议的确定为集群"
 _REFERENCE = re.compile(r"第[一二三四五六七八九十百\d]+条|附件")
 
 
@@ -79,6 +80,12 @@ class Conversation:
         if intent in ("greeting", "overview"):
             return compose.overview(text, today, intent)
         if intent == "out_of_scope" and r.reason == "no domain words" and \
+                self.last_intent == "eligibility" and not find_quantities(question) and \
+                self.profile:  # 但是已经整改完了: nothing new to check; the result stands
+            answer = self._eligibility(text, question, ex, list(self.jurisdictions), False)
+            return replace(answer, answer="这句话中没有可用于对照的新数据，对照结果不变：\n"
+                           + answer.answer)
+        if intent == "out_of_scope" and r.reason == "no domain words" and \
                 self.last_intent == "eligibility" and find_quantities(question):
             ask_which = "请说明这个数值对应哪一项（例如“中小企业产值占比55%”）。"
             return compose.finish(text, "clarify", [ask_which], CitationList(), [], today,
@@ -90,6 +97,12 @@ class Conversation:
             self.jurisdictions = docs  # 我们在青海 … later turns refer to it
         if intent == "eligibility":
             return self._eligibility(text, question, ex, docs, r.all_jurisdictions)
+        if r.reason == "guarantee":  # no promise; the rule says how the list is chosen
+            from corpus import get_corpus
+
+            answer = compose.lookup(_HOW_CHOSEN, docs or list(get_corpus().ids), self._today())
+            lines = ["无法保证认定结果：是否认定由主管部门按规定审核、择优确定。", answer.answer]
+            return replace(answer, question=text, answer="\n".join(lines))
         if docs and self.last_question and self.last_intent in (
                 "lookup", "comparison", "status", "explain") and _is_place_followup(question):
             question = _swap_places(self.last_question, docs)

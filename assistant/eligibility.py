@@ -146,7 +146,8 @@ def compose(question: str, profile: dict[str, Any], docs: Sequence[str], as_of: 
 def _not_enough(cites: CitationList, res: dict[str, Any], profile: dict[str, Any]) -> list[str]:
     """Unknown criteria the user's own figures touch (1家单项冠军 for 青海's "1 家主导产业的单项
     冠军或小巨人"): the clause, and what it needs beyond what was said."""
-    from .extract import COUNT_PATTERNS, LABELS
+    from .counts import COUNT_PATTERNS
+    from .extract import LABELS
     from .rulebook import metrics_in
 
     out: list[str] = []

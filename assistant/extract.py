@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from .counts import COUNT_LABELS, count_facts
 from .facts import extract_facts
 from .numbers import (
     NUM,
@@ -21,8 +22,8 @@ from .numbers import (
     find_quantities,
     hedge_in,
     normalize,
-    parse_number,
     share_percent,
+    to_yi,
 )
 from .series import output_series
 
@@ -32,11 +33,16 @@ _SHARE_OF = r"占(?:集群)?(?:总产值)?(?:的)?(?:比例|比重|比)?"
 # 主导产业产值这三年平均每年涨了6% (never across a comma or a number)
 _TO = r"[^，,。；;！!？?\d%]{0,10}?"
 _GROWS = r"(?:年均)?(?:增速|增长率|增长|增幅|涨幅|涨)"
+_DIGIT = r"[\d零〇一二两三四五六七八九十]"
+_AMOUNT = _DIGIT + r"[\d零〇一二两三四五六七八九十百千点.]*\s*(?:亿|万)"  # 12亿, 十二亿
 METRIC_PATTERNS: dict[str, str] = {
     "sme_output_share": r"中小企业(?:产值)?(?:" + _SHARE_OF + "|比例|比重)"
+                        r"|中小企业(?:产值)?(?=\s*(?:是|为)?\s*\d[\d.]*\s*%)"
                         r"|中小企业(?:贡献|创造)了?",
     "leading_industry_share": r"主导产业(?:产值)?(?:" + _SHARE_OF + "|比例|比重)"
-                              r"|主导产业[^，,。；;\d%]{1,6}?占(?:到|了)(?!地)"
+                              r"|主导产业[^，,。；;\d%]{0,6}?占(?:到|了)?(?!地)(?=[^，,。；;]{0,4}"
+                              + _DIGIT + ")"
+                              r"|主导产业(?:产值)?(?=\s*(?:是|为)?\s*\d[\d.]*\s*%)"
                               r"|主导产业(?:产值)?(?:也|则)(?:是|为|有|占)",
     "leading_industry_growth": r"主导产业(?:产值)?" + _TO + _GROWS,
     "rd_growth": r"研发(?:经费|投入|费用)?" + _TO + _GROWS,
@@ -45,6 +51,8 @@ METRIC_PATTERNS: dict[str, str] = {
                        r"|每万(?:名|个)?(?:人|从业人员|员工|职工)(?:的|拥有)?(?:有效)?(?:发明)?"
                        r"(?:专利)?(?:拥有量|数|数量)?",
     "output_growth": r"(?:集群)?(?:总)?产值" + _TO + _GROWS + r"|年均增速",
+    "sme_output": r"中小企业(?:的)?(?:产值|营收)(?=[^，,。；;%]{0,8}?" + _AMOUNT + ")",
+    "leading_industry_output": r"主导产业(?:的)?产值(?=[^，,。；;%]{0,8}?" + _AMOUNT + ")",
     "output_by_year": r"(?:集群)?(?:总)?产值|营业收入|营收",
     "iip_penetration": r"(?:工业互联网|iip|IIP)(?:平台)?(?:应用)?(?:普及率|普及)?",
     "area_km2": r"占地(?:面积)?|(?:集群)?面积",
@@ -55,47 +63,17 @@ METRIC_PATTERNS: dict[str, str] = {
 SHARE_METRICS = ("sme_output_share", "leading_industry_share", "iip_penetration")
 PERCENT_METRICS = (*SHARE_METRICS, "output_growth", "leading_industry_growth", "rd_growth",
                    "patent_growth")
-COUNT_PATTERNS: dict[str, str] = {
-    "little_giant": r"(?:国家级)?(?:专精特新)?[“\"”']?小巨人[”\"']?(?:企业)?",
-    "single_champion": r"(?:国家级)?(?:制造业)?单项冠军(?:企业)?",
-    "specialized_sme": r"[“\"]?专精特新[”\"]?(?:中小)?(?:企业)?(?![“\"]?小巨人)",
-    "innovative_sme": r"创新型(?:中小)?企业",
-    "high_tech": r"(?:国家级)?高新技术企业|国高企|高企",
-}
 LABELS = {
     "output_by_year": "近三年产值", "sme_output_share": "中小企业产值占比",
     "leading_industry_share": "主导产业占比", "output_growth": "产值年均增速",
     "leading_industry_growth": "主导产业产值年均增速", "rd_growth": "研发经费年均增长",
     "patent_growth": "有效发明专利年均增长率", "patents_per_10k": "每万人有效发明专利拥有量",
     "iip_penetration": "工业互联网平台应用普及率", "area_km2": "占地面积",
-    "enterprise_count": "企业户数", "employees": "从业人员数", "patents": "有效发明专利数",
-    "little_giant": "专精特新“小巨人”企业数", "single_champion": "制造业单项冠军企业数",
-    "specialized_sme": "专精特新中小企业数", "innovative_sme": "创新型中小企业数",
-    "high_tech": "国家级高新技术企业数",
-    "leading_industry_champions": "主导产业的单项冠军或小巨人数",
+    "employees": "从业人员数", "patents": "有效发明专利数", **COUNT_LABELS,
+    "sme_output": "最近一年中小企业产值", "leading_industry_output": "最近一年主导产业产值",
 }
 _ALL = sorted(((m, p) for m, p in METRIC_PATTERNS.items()), key=lambda mp: -len(mp[1]))
 _KEY_RE = re.compile("|".join(f"(?P<{m}>{p})" for m, p in _ALL))
-_COUNT_BEFORE = {m: re.compile(r"(?P<neg>没有|无)?(?P<num>" + NUM + r")?(?P<approx>来|多|余)?"
-                               r"\s*[家个户名]?\s*"
-                               r"(?:主导产业的?)?"
-                               + f"(?:{p})") for m, p in COUNT_PATTERNS.items()}
-_NONE_OF = re.compile(r"(?:没有|无|均无|都没有)(?P<span>[^，,。；;\d]{2,30})")
-_IS = r"(?:企业)?\s*(?:有|为|是|共|共有|数量为|数量是|:|：)?\s*"
-_COUNT_AFTER = {m: re.compile(f"(?:{p})" + _IS + r"(?P<num>" + NUM + r")(?P<approx>来|多|余)?"
-                              r"\s*[家个户名]")
-                for m, p in COUNT_PATTERNS.items()}
-_FIRMS = r"(?:相关)?(?:生产、服务等?)?企业"
-# 企业86家 is the total only when no category precedes 企业 (专精特新企业3家 is a count of its own)
-_NO_CATEGORY = r"(?<!小巨人)(?<!专精特新)(?<!中小)(?<!创新型)(?<!技术)(?<!冠军)(?<!龙头)(?<!规上)" \
-               r"(?<!规模以上)(?<![”\"])"
-_SAY_TOTAL = r"(?:只有|共有|共计|总共|一共|有|共|为|是|:|：)?"
-_ENTERPRISES = re.compile(_FIRMS + r"(?:户数|数量|数)?\s*" + _SAY_TOTAL
-                          + r"\s*(?P<num>" + NUM + r")\s*户"
-                          r"|(?P<num2>" + NUM + r")\s*户" + _FIRMS
-                          + r"|(?:集群内|集群里|集群)(?:的)?" + _NO_CATEGORY + _FIRMS
-                          + r"(?:总数|数量)?\s*(?:共计|总共|一共|共有|共|有)\s*(?P<num3>" + NUM
-                          + r")\s*家")
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 # Numbers that are not values: 近三年, 三年规划, 第三条.
 # A numeral run is matched from its start only (linear time on long runs of digits).
@@ -136,6 +114,7 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
     plain = _CN_YEAR.sub(lambda m: "".join(_CN_DIGIT[c] for c in m.group(1)) + "年",
                          normalize(text))  # 二〇二三年 → 2023年
     plain = plain.replace("俩", "两个").replace("仨", "三个")
+    plain = re.sub(r"(?<![大多过])一半(?!以)", "50%", plain)  # 主导产业刚好占一半
     s = _NOT_VALUES.sub(lambda m: " " * len(m.group()), plain)
     # long blank runs bounded: the count patterns' optional blanks are cubic on them
     s = _LONG_BLANK.sub(" " * 8, s)
@@ -147,21 +126,7 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
     mentioned: list[str] = []
     taken: list[tuple[int, int]] = []
 
-    for metric in COUNT_PATTERNS:
-        _counts(s, metric, facts, questions, taken, mentioned)
-    for m in _NONE_OF.finditer(s):  # 没有单项冠军和小巨人: each named category is zero
-        for metric, pattern in COUNT_PATTERNS.items():
-            if metric not in facts and re.search(pattern, m.group("span")):
-                facts[metric] = 0
-                mentioned.append(metric)
-    for m in _ENTERPRISES.finditer(s):
-        value = parse_number(m.group("num") or m.group("num2") or m.group("num3"))
-        if hedge_in(s[max(0, m.start() - 4):m.end() + 3]):
-            questions.append(f"请告诉我{LABELS['enterprise_count']}的确切数量。")
-        elif value == value.to_integral() and value >= 0:
-            facts["enterprise_count"] = int(value)
-            mentioned.append("enterprise_count")
-        taken.append((m.start(), m.end()))
+    count_facts(s, facts, questions, taken, mentioned)
 
     keys = [(str(m.lastgroup), m.start(), m.end()) for m in _KEY_RE.finditer(s)
             if not any(a <= m.start() < b for a, b in taken)]
@@ -198,8 +163,9 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
                     facts["output_by_year"] = series
                     if note:
                         notes.append(note)
-            else:
-                facts[metric] = _value(metric, quantities[0])
+            else:  # 更正一下，0.62是前年的，去年是58%: a correction's last figure is the one
+                pick = -1 if start == end == 0 and _CORRECTION.search(s) else 0
+                facts[metric] = _value(metric, quantities[pick])
         except NumberError as exc:
             questions.append(exc.question)
 
@@ -228,38 +194,11 @@ def _bare_applies(s: str, context_metric: str) -> bool:
     discussed, or a bare 30亿 right after we asked for it."""
     if _BARE_SHARE.search(s):
         return context_metric in SHARE_METRICS
+    if _CORRECTION.search(s) and context_metric in SHARE_METRICS:  # 更正：…去年是58%
+        return any(q.unit == "%" for q in find_quantities(s))
     fillers = r"|亿元|亿|万元|万|%|家|个|是|为|的|不对|应该|其实|[，,。、]|和|呢|吧|啊|了"
     rest = re.sub(NUM + fillers, "", s)
     return len(rest.strip()) <= 2
-
-
-def _counts(s: str, metric: str, facts: dict[str, Any], questions: list[str],
-            taken: list[tuple[int, int]], mentioned: list[str]) -> None:
-    for pattern in (_COUNT_AFTER[metric], _COUNT_BEFORE[metric]):
-        for m in pattern.finditer(s):
-            if any(a <= m.start() < b for a, b in taken):
-                continue
-            num = m.group("num")
-            neg = m.groupdict().get("neg")
-            if num is None and not neg:
-                continue
-            taken.append((m.start(), m.end()))
-            clause = s[max(0, m.start() - 4):m.end() + 3]
-            hedge = m.group("approx") or hedge_in(clause)
-            if hedge and num is not None:
-                questions.append(f"“{clause.strip()}”是估计（“{hedge}”），请告诉我{LABELS[metric]}的确切数量。")
-                return
-            value = Decimal(0) if num is None else parse_number(num)
-            if value != value.to_integral() or value < 0:
-                questions.append(f"{LABELS[metric]}应为非负整数，您说的是“{m.group()}”，请核对。")
-                return
-            facts[metric] = int(value)
-            mentioned.append(metric)
-            if metric in ("little_giant", "single_champion") and (
-                    "主导产业" in m.group() or _leading_after(s, m.end())):
-                facts["leading_industry_champions"] = (
-                    facts.get("leading_industry_champions", 0) + int(value))
-            return
 
 
 _RULE_WORDS = re.compile(r"要求|规定|门槛|标准是|标准为|文件说|细则说|办法说")
@@ -288,19 +227,6 @@ def _mask_rule_figures(s: str) -> str:
     return "".join(out)
 
 
-_LEADING_AFTER = re.compile(r"主导产业(?!产值|占|比例|比重|的?(?:年均)?增)")
-_NOT_LEADING = re.compile(r"不是|并非|不属于|不在|非")
-
-
-def _leading_after(s: str, end: int) -> bool:
-    """两家单项冠军，都是做主导产业锂电材料的: the firms just counted belong to the leading
-    industry (said within the same sentence, not denied: 但它不是主导产业的)."""
-    stop = _SENTENCE_END.search(s, end)
-    rest = s[end:stop.start() if stop else len(s)][:24]
-    m = _LEADING_AFTER.search(rest)
-    return m is not None and not _NOT_LEADING.search(rest[:m.start()])
-
-
 def _value(metric: str, q: Quantity) -> Decimal:
     if metric in SHARE_METRICS:
         if q.unit not in ("%", ""):
@@ -310,6 +236,11 @@ def _value(metric: str, q: Quantity) -> Decimal:
         if q.unit not in ("%", ""):
             raise NumberError(f"{LABELS[metric]}应是百分比，您说的是“{q.raw}”，请核对。", q.raw)
         return q.value
+    if metric in ("sme_output", "leading_industry_output"):
+        if q.value < 0 or q.unit not in ("亿元", "亿", "万元", "万"):
+            raise NumberError(f"{LABELS[metric]}应是金额（亿元），您说的是“{q.raw}”，请核对。",
+                              q.raw)
+        return to_yi(q.value, q.unit)
     if metric in ("area_km2", "patents_per_10k", "employees", "patents", "enterprise_count"):
         if q.value < 0:
             raise NumberError(f"{LABELS[metric]}不能为负数，您说的是“{q.raw}”，请核对。", q.raw)

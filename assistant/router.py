@@ -110,6 +110,8 @@ def route(text: str, *, has_profile: bool = False, last_intent: str | None = Non
         return r("out_of_scope", "other policy")
     if has("unsupported_advice", s):
         return r("out_of_scope", "advice the texts cannot support")
+    if has("guarantee", s):
+        return r("lookup", "guarantee")
     followup = has("followup", s)
     if has("consequence", s) and not has("eligibility", s) and not has_profile:
         return r("lookup", "what the rules do when something happens")

@@ -17,7 +17,8 @@ _YEAR_LIST = re.compile(r"(?P<years>20\d\d\s*年?(?:\s*[、，,和及与]\s*20\d
 _RELATIVE = (("大前年", 3), ("前年", 2), ("去年", 1), ("今年", 0))
 
 
-_SHORT_YEARS = re.compile(r"(?<![\d.])(1[5-9]|2\d|3[0-5])(?=(?:\s*[、，,和及与]\s*\d{2})*\s*年(?![内底初末度以]))")
+_SHORT_YEARS = re.compile(r"(?<![\d.])(1[5-9]|2\d|3[0-5])"
+                          r"(?=(?:\s*[、，,和及与]\s*\d{2})*\s*年(?![内底初末度以]))")
 
 
 def _absolute_years(context: str, as_of: date) -> str:

@@ -210,3 +210,29 @@ def test_same_share_for_the_leading_industry() -> None:
     assert a.profile["leading_industry_share"] == Decimal(70)
     crit = {c["metric"]: c["status"] for c in a.results[0]["criteria"]}
     assert crit["leading_industry_share"] == "not_met"  # 高于70%
+
+
+def test_a_part_of_output_gives_the_share_and_keeps_the_total() -> None:
+    conv = Conversation(as_of=date(2026, 11, 22))
+    conv.send("青海的集群，2023、2024、2025年产值分别是21亿、23.5亿、25亿")
+    a = conv.send("其中中小企业产值去年是12亿")
+    assert a.profile["output_by_year"]["2025"] == Decimal(25)
+    crit = {c["metric"]: c["status"] for c in a.results[0]["criteria"]}
+    assert crit["sme_output_share"] == "not_met" and crit["annual_output"] == "met"  # 48%
+
+
+def test_a_remark_with_nothing_new_repeats_the_result() -> None:
+    conv = Conversation(as_of=date(2026, 11, 22))
+    conv.send("青海这边，前年有家企业发生过较大质量事故")
+    a = conv.send("但是已经整改完了")
+    assert a.intent == "eligibility" and a.answer.startswith("这句话中没有可用于对照的新数据")
+    assert a.results[0]["verdict"] == "not_eligible"
+
+
+def test_do_they_add_up_is_a_follow_up() -> None:
+    conv = Conversation(as_of=date(2026, 11, 22))
+    conv.send("贵州申报，企业情况：单项冠军1家、小巨人2家")
+    conv.send("专精特新中小企业3家、创新型中小企业1家，高新技术企业还没有")
+    a = conv.send("加起来够8家吗")
+    crit = {c["metric"]: c for c in a.results[0]["criteria"]}
+    assert a.intent == "eligibility" and crit["quality_enterprises"]["status"] == "not_met"

@@ -210,3 +210,30 @@ def test_everyday_counts_and_shares(text: str, facts: dict[str, object]) -> None
 def test_approximate_counts_and_outputs_are_asked_back(text: str) -> None:
     e = extract(text, TODAY)
     assert e.facts == {} and len(e.questions) == 1
+
+
+@pytest.mark.parametrize(("text", "facts"), [
+    ("其中中小企业产值去年是12亿", {"sme_output": D(12)}),  # a part's output, not the total
+    ("主导产业产值十五亿元", {"leading_industry_output": D(15)}),
+    ("山东的集群，中小企业产值占集群总产值68%，主导产业72%",
+     {"sme_output_share": D(68), "leading_industry_share": D(72)}),
+    ("中小企业贡献了七成产值，主导产业白酒占到百分之八十二",
+     {"sme_output_share": D(70), "leading_industry_share": D(82)}),
+    ("青海，主导产业刚好占一半", {"leading_industry_share": D(50)}),
+    ("青海这边，单项冠军和小巨人都没有", {"little_giant": 0, "single_champion": 0}),
+    ("专精特新中小企业3家、创新型中小企业1家，高新技术企业还没有",
+     {"specialized_sme": 3, "innovative_sme": 1, "high_tech": 0}),
+    ("产值：18.5亿元、20亿元、22亿元，分别是23、24、25年",
+     {"output_by_year": {"2023": D("18.5"), "2024": D(20), "2025": D(22)}}),
+    ("产值12/13/14亿，2023到2025年",
+     {"output_by_year": {"2023": D(12), "2024": D(13), "2025": D(14)}}),
+    ("iip普及率是百分之十", {"iip_penetration": D(10)}),
+])
+def test_parts_shares_zeros_and_trailing_years(text: str, facts: dict[str, object]) -> None:
+    assert extract(text, TODAY).facts == facts
+
+
+def test_a_correction_takes_its_last_figure() -> None:
+    e = extract("更正一下，0.62是前年的，去年是百分之五十八", TODAY,
+                context_metric="sme_output_share")
+    assert e.facts == {"sme_output_share": D(58)} and e.correction

@@ -1,0 +1,111 @@
+"""Counts of enterprises from an utterance: 3家小巨人, 俩单项冠军, 单项冠军和小巨人都没有,
+集群内企业共计86家; a count said to be in the leading industry adds to
+`leading_industry_champions`. Hedged counts (十来家, 20多家) become questions back."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from .numbers import NUM, hedge_in, parse_number
+
+COUNT_PATTERNS: dict[str, str] = {
+    "little_giant": r"(?:国家级)?(?:专精特新)?[“\"”']?小巨人[”\"']?(?:企业)?",
+    "single_champion": r"(?:国家级)?(?:制造业)?单项冠军(?:企业)?",
+    "specialized_sme": r"[“\"]?专精特新[”\"]?(?:中小)?(?:企业)?(?![“\"]?小巨人)",
+    "innovative_sme": r"创新型(?:中小)?企业",
+    "high_tech": r"(?:国家级)?高新技术企业|国高企|高企",
+}
+COUNT_LABELS = {
+    "enterprise_count": "企业户数",
+    "little_giant": "专精特新“小巨人”企业数", "single_champion": "制造业单项冠军企业数",
+    "specialized_sme": "专精特新中小企业数", "innovative_sme": "创新型中小企业数",
+    "high_tech": "国家级高新技术企业数",
+    "leading_industry_champions": "主导产业的单项冠军或小巨人数",
+}
+_COUNT_BEFORE = {m: re.compile(r"(?P<neg>没有|无)?(?P<num>" + NUM + r")?(?P<approx>来|多|余)?"
+                               r"\s*[家个户名]?\s*"
+                               r"(?:主导产业的?)?"
+                               + f"(?:{p})") for m, p in COUNT_PATTERNS.items()}
+_NONE_OF = re.compile(r"(?:没有|无|均无|都没有)(?P<span>[^，,。；;\d]{2,30})")
+_NONE_AFTER = re.compile(r"(?P<span>[^，,。；;\d]{2,24}?)(?:都|也|还|均|暂时|目前|一家)*(?:没有|无)"
+                         r"(?=$|[，,。；;！!？?])")
+_IS = r"(?:企业)?\s*(?:有|为|是|共|共有|数量为|数量是|:|：)?\s*"
+_COUNT_AFTER = {m: re.compile(f"(?:{p})" + _IS + r"(?P<num>" + NUM + r")(?P<approx>来|多|余)?"
+                              r"\s*[家个户名]")
+                for m, p in COUNT_PATTERNS.items()}
+_FIRMS = r"(?:相关)?(?:生产、服务等?)?企业"
+# 企业86家 is the total only when no category precedes 企业 (专精特新企业3家 is a count of its own)
+_NO_CATEGORY = r"(?<!小巨人)(?<!专精特新)(?<!中小)(?<!创新型)(?<!技术)(?<!冠军)(?<!龙头)(?<!规上)" \
+               r"(?<!规模以上)(?<![”\"])"
+_SAY_TOTAL = r"(?:只有|共有|共计|总共|一共|有|共|为|是|:|：)?"
+_ENTERPRISES = re.compile(_FIRMS + r"(?:户数|数量|数)?\s*" + _SAY_TOTAL
+                          + r"\s*(?P<num>" + NUM + r")\s*户"
+                          r"|(?P<num2>" + NUM + r")\s*户" + _FIRMS
+                          + r"|(?:集群内|集群里|集群)(?:的)?" + _NO_CATEGORY + _FIRMS
+                          + r"(?:总数|数量)?\s*(?:共计|总共|一共|共有|共|有)\s*(?P<num3>" + NUM
+                          + r")\s*家")
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+
+
+def count_facts(s: str, facts: dict[str, Any], questions: list[str],
+                taken: list[tuple[int, int]], mentioned: list[str]) -> None:
+    """Adds the counts stated in `s` to `facts` (spans used go to `taken`)."""
+    for metric in COUNT_PATTERNS:
+        _counts(s, metric, facts, questions, taken, mentioned)
+    for m in [*_NONE_OF.finditer(s), *_NONE_AFTER.finditer(s)]:  # 没有单项冠军和小巨人
+        for metric, pattern in COUNT_PATTERNS.items():
+            if metric not in facts and re.search(pattern, m.group("span")):
+                facts[metric] = 0
+                mentioned.append(metric)
+    for m in _ENTERPRISES.finditer(s):
+        value = parse_number(m.group("num") or m.group("num2") or m.group("num3"))
+        if hedge_in(s[max(0, m.start() - 4):m.end() + 3]):
+            questions.append(f"请告诉我{COUNT_LABELS['enterprise_count']}的确切数量。")
+        elif value == value.to_integral() and value >= 0:
+            facts["enterprise_count"] = int(value)
+            mentioned.append("enterprise_count")
+        taken.append((m.start(), m.end()))
+
+
+def _counts(s: str, metric: str, facts: dict[str, Any], questions: list[str],
+            taken: list[tuple[int, int]], mentioned: list[str]) -> None:
+    for pattern in (_COUNT_AFTER[metric], _COUNT_BEFORE[metric]):
+        for m in pattern.finditer(s):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            num = m.group("num")
+            neg = m.groupdict().get("neg")
+            if num is None and not neg:
+                continue
+            taken.append((m.start(), m.end()))
+            clause = s[max(0, m.start() - 4):m.end() + 3]
+            hedge = m.group("approx") or hedge_in(clause)
+            if hedge and num is not None:
+                questions.append(f"“{clause.strip()}”是估计（“{hedge}”），请告诉我{COUNT_LABELS[metric]}的确切数量。")
+                return
+            value = Decimal(0) if num is None else parse_number(num)
+            if value != value.to_integral() or value < 0:
+                questions.append(f"{COUNT_LABELS[metric]}应为非负整数，您说的是“{m.group()}”，请核对。")
+                return
+            facts[metric] = int(value)
+            mentioned.append(metric)
+            if metric in ("little_giant", "single_champion") and (
+                    "主导产业" in m.group() or _leading_after(s, m.end())):
+                facts["leading_industry_champions"] = (
+                    facts.get("leading_industry_champions", 0) + int(value))
+            return
+
+
+_LEADING_AFTER = re.compile(r"主导产业(?!产值|占|比例|比重|的?(?:年均)?增)")
+_NOT_LEADING = re.compile(r"不是|并非|不属于|不在|非")
+
+
+def _leading_after(s: str, end: int) -> bool:
+    """两家单项冠军，都是做主导产业锂电材料的: the firms just counted belong to the leading
+    industry (said within the same sentence, not denied: 但它不是主导产业的)."""
+    stop = _SENTENCE_END.search(s, end)
+    rest = s[end:stop.start() if stop else len(s)][:24]
+    m = _LEADING_AFTER.search(rest)
+    return m is not None and not _NOT_LEADING.search(rest[:m.start()])
