@@ -27,7 +27,7 @@ from .numbers import (
 )
 from .series import output_series
 
-_SHARE_OF = r"占(?:集群)?(?:总产值)?(?:的)?(?:比例|比重|比)?"
+_SHARE_OF = r"占(?:到|了)*(?:集群)?(?:总产值)?(?:的)?(?:比例|比重|比)?"
 # Keyword patterns per metric, tried longest-first; a keyword opens the segment its values sit in.
 # between a measure and its growth word users put time words: 研发经费近三年年均增长9%,
 # 主导产业产值这三年平均每年涨了6% (never across a comma or a number)
@@ -36,10 +36,10 @@ _GROWS = r"(?:年均)?(?:增速|增长率|增长|增幅|涨幅|涨)"
 _DIGIT = r"[\d零〇一二两三四五六七八九十]"
 _AMOUNT = _DIGIT + r"[\d零〇一二两三四五六七八九十百千点.]*\s*(?:亿|万)"  # 12亿, 十二亿
 METRIC_PATTERNS: dict[str, str] = {
-    "sme_output_share": r"中小企业(?:产值)?(?:" + _SHARE_OF + "|比例|比重)"
+    "sme_output_share": r"中小企业(?:产值)?(?:的)?(?:" + _SHARE_OF + "|比例|比重)"
                         r"|中小企业(?:产值)?(?=\s*(?:是|为)?\s*\d[\d.]*\s*%)"
                         r"|中小企业(?:贡献|创造)了?",
-    "leading_industry_share": r"主导产业(?:产值)?(?:" + _SHARE_OF + "|比例|比重)"
+    "leading_industry_share": r"主导产业(?:产值)?(?:的)?(?:" + _SHARE_OF + "|比例|比重)"
                               r"|主导产业[^，,。；;\d%]{0,6}?占(?:到|了)?(?!地)(?=[^，,。；;]{0,4}"
                               + _DIGIT + ")"
                               r"|主导产业(?:产值)?(?=\s*(?:是|为)?\s*\d[\d.]*\s*%)"
@@ -75,10 +75,11 @@ LABELS = {
 _ALL = sorted(((m, p) for m, p in METRIC_PATTERNS.items()), key=lambda mp: -len(mp[1]))
 _KEY_RE = re.compile("|".join(f"(?P<{m}>{p})" for m, p in _ALL))
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+_SERIES_END = re.compile(r"[。！!？?\n]")
 # Numbers that are not values: 近三年, 三年规划, 第三条.
 # A numeral run is matched from its start only (linear time on long runs of digits).
 _RUN = r"(?<![一二两三四五六七八九十\d])(?>[一二两三四五六七八九十\d]+)"
-_NOT_VALUES = re.compile(r"(?:近|这|过去|最近)[一二两三四五六七八九十\d]+年"
+_NOT_VALUES = re.compile(r"(?:近|这|过去|最近|前)(?:[一二两三四五六七八九十\d]+|几)年"
                          r"|" + _RUN + r"年(?:发展)?(?:规划|计划)"
                          r"|第[一二两三四五六七八九十百\d]+[条款项年]|" + _RUN + r"个?方面"
                          r"|一(?:下|点|些|起|直|般|定|样|遍|句)"  # 更正一下, 一起事故
@@ -115,6 +116,8 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
                          normalize(text))  # 二〇二三年 → 2023年
     plain = plain.replace("俩", "两个").replace("仨", "三个")
     plain = re.sub(r"(?<![大多过])一半(?!以)", "50%", plain)  # 主导产业刚好占一半
+    plain = re.sub(r"一(?:家|个|户|项)(?:都|也)(?:没有|没)", "都没有", plain)  # 一家都没有
+    plain = _fractions(_table_rows(plain))
     s = _NOT_VALUES.sub(lambda m: " " * len(m.group()), plain)
     # long blank runs bounded: the count patterns' optional blanks are cubic on them
     s = _LONG_BLANK.sub(" " * 8, s)
@@ -138,12 +141,14 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
             keys = [(context_metric, 0, 0)]
     for i, (metric, start, end) in enumerate(keys):
         stop = keys[i + 1][1] if i + 1 < len(keys) else len(s)
-        m_end = _SENTENCE_END.search(s, end)
+        # a yearly series may run over semicolons (2023-21亿；2024-22亿；2025-24亿)
+        m_end = (_SERIES_END if metric == "output_by_year" else _SENTENCE_END).search(s, end)
         if m_end and m_end.start() < stop:
             stop = m_end.start()
         segment = s[end:stop]
-        if metric == "output_by_year":
-            segment_from = max(0, start - 16)
+        if metric == "output_by_year":  # back to the previous metric's end at most
+            clause = max(s.rfind(c, 0, start) for c in "，,；;") + 1
+            segment_from = max(0, start - 24, keys[i - 1][2] if i else 0, clause)
             context = s[segment_from:stop]
         else:
             context = s[max(0, start - 4):stop]
@@ -158,7 +163,8 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
                 raise NumberError(f"您说的“{context.strip()}”是估计或区间（“{hedge}”），"
                                   f"请告诉我{LABELS[metric]}的确切数值。", context)
             if metric == "output_by_year":
-                series, note = output_series(context, as_of)
+                series, note = output_series(context, as_of,
+                                             each_year=bool(_HYPOTHETICAL.search(s)))
                 if series:
                     facts["output_by_year"] = series
                     if note:
@@ -248,3 +254,40 @@ def _value(metric: str, q: Quantity) -> Decimal:
             return q.value * 10000
         return q.value
     raise NumberError(f"没能理解“{q.raw}”，请换个说法。", q.raw)  # pragma: no cover
+
+
+_ROW = re.compile(r"\n\s*(20\d\d)\s*年?\s+(?=[\d.]+\s*(?:\n|$))")
+_TABLE_UNIT = re.compile(r"[（(]\s*(亿元|万元)\s*[)）]")
+
+
+def _table_rows(text: str) -> str:
+    """年份 产值(亿元) / 2023 21 / 2024 22: rows pasted from a table read as 2023年21亿元."""
+    if len(_ROW.findall(text)) < 2:
+        return text
+    unit_m = _TABLE_UNIT.search(text)
+    unit = unit_m.group(1) if unit_m else ""
+    rows = re.sub(r"\n\s*(20\d\d)\s*年?\s+([\d.]+)\s*(?=\n|$)",
+                  lambda m: f"，{m.group(1)}年{m.group(2)}{unit}", text)
+    return rows
+
+
+_FRACTION = re.compile(r"([一二三四五六七八九十])分之([一二三四五六七八九十])")
+_SHARE_FIRST = re.compile(r"(?P<v>约?[\d.]+%|[一二三四五六七八九]成[一二三四五六七八九]?)"
+                          r"的?(?:集群)?(?:总)?产值(?:是|都是|由|来自)(?P<who>中小企业|主导产业)")
+
+
+def _fractions(text: str) -> str:
+    """四分之三 → 75%; a repeating one (三分之二) → 约66.67%, which is asked back as an
+    approximation rather than rounded silently.
+    七成的产值是中小企业贡献的 → 中小企业产值占比七成."""
+    from corpus import cn_to_int
+
+    def percent(m: re.Match[str]) -> str:
+        den, num = cn_to_int(m.group(1)), cn_to_int(m.group(2))
+        value = Decimal(num * 100) / Decimal(den)
+        if value != value.quantize(Decimal("0.01")):  # repeating: said as approximate
+            return f"约{value.quantize(Decimal('0.01'))}%"
+        return f"{value.normalize():f}%"
+
+    text = _FRACTION.sub(percent, text)
+    return _SHARE_FIRST.sub(lambda m: f"{m.group('who')}产值占比{m.group('v')}", text)

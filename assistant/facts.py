@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_VS_BENCHMARK = r"(?:高于|优于|达到|低于|不如|未达到)(?:行业)?基准"
+_VS_BENCHMARK = (r"(?:(?:高于|优于|达到|低于|不如|未达到)(?:行业)?基准"
+                 r"|比(?:行业)?基准值?(?:还|更)?(?:好|高|优|差|低))")
 # fact key -> keyword pattern. A negation word shortly before the keyword flips it to False.
 BOOL_FACTS: dict[str, str] = {
     "operating_body": r"运营管理机构|运营机构|管委会|管理机构",
@@ -19,7 +20,7 @@ BOOL_FACTS: dict[str, str] = {
     "ethnic_or_revolutionary_area": r"民族地区|革命老区|老区",
     "high_energy_use": r"高耗能",
     "high_water_use": r"高用水|高耗水",
-    "energy_efficiency_above_benchmark": r"能效(?:水平)?" + _VS_BENCHMARK,
+    "energy_efficiency_above_benchmark": r"(?:能效|能耗)(?:水平)?" + _VS_BENCHMARK,
     "water_efficiency_above_benchmark": r"水效(?:水平)?" + _VS_BENCHMARK,
 }
 LEVEL_FACTS = {
@@ -29,7 +30,16 @@ LEVEL_FACTS = {
 LEVEL_WORDS = {"特别重大": "extraordinary", "重大": "major", "较大": "larger", "一般": "general"}
 _NEG = re.compile(r"(?:没有|没|未|无|不|非|并未|从未|尚未|否)[^，,。；;、]{0,8}$")
 _NEG_AFTER = re.compile(r"^[^，,。；;]{0,3}(?:没有|不存在|无)")
-_EFF_BAD = re.compile(r"低于|不如|未达到")
+_EFF_BAD = re.compile(r"低于|不如|未达到|比(?:行业)?基准值?(?:还|更)?(?:差|低)")
+# facts said by what follows the keyword rather than a verb before it
+_SAID_AFTER: dict[str, tuple[str, Any]] = {
+    "three_year_plan": (r"规划(?:已经?|都|早就?)"
+                        r"(?:编好|编制好|编制完成|制定好|做好|定好|出台|完成|有了)", True),
+    "operating_body": (r"(?:管委会|运营管理机构|运营机构|管理机构)(?:还|正|目前|仍)?(?:在|处于)?"
+                       r"(?:筹建|筹备|筹划)", False),
+    "prohibited_industry": (r"(?:属于|是)(?:国家)?(?:鼓励类|允许类)", False),
+}
+_ZERO_INCIDENTS = re.compile(r"零(?:安全|质量|环境|环保|生产)?事故|(?:安全|生产)?事故为零")
 _A_NOT_A = re.compile(r"(.)[不没]\1")
 _ALL_OK = re.compile(r"(?:其他|其余|其它|定性|非量化)(?:的)?(?:条件|要求|指标|方面)(?:也)?"
                      r"(?:都|均|全部)(?:挺|很|还)?(?:满足|符合|具备|达到|达标|没问题|好|不错|够|行)")
@@ -97,6 +107,11 @@ def extract_facts(s: str) -> tuple[dict[str, Any], list[str], tuple[str, ...]]:
             r"(?:没有|没|未|无|从未)(?:发生过?|出过|有过?)?(?:任何)?(?:事故|安全事件|问题)(?:或|和|、)?"
             r"(?:网络|数据)", s):
         facts["cyber_incident_level"] = "none"
+    for key, (pattern, value) in _SAID_AFTER.items():  # 规划已经编好了, 管委会还在筹建
+        if key not in facts and re.search(pattern, s):
+            facts[key] = value
+    if "incident_level" not in facts and _ZERO_INCIDENTS.search(s):  # 三年内零事故
+        facts["incident_level"] = "none"
     vouched: tuple[str, ...] = ()
     if _ALL_OK.search(s):
         vouched = tuple(k for k in FAVOURABLE if k not in facts)

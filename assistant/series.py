@@ -9,9 +9,12 @@ from decimal import Decimal
 
 from .numbers import NUM, NumberError, find_quantities, fmt, to_yi
 
+_VALUE_YEAR = re.compile(r"(?P<q>" + NUM + r"\s*(?:亿元|亿|万元|万|元)?)\s*[（(]\s*(?P<y>20\d\d)"
+                         r"\s*年?\s*[)）]")
 _YEAR_RANGE = re.compile(r"(?P<a>20\d\d)\s*年?\s*(?:至|到|-|—|–|~|～)\s*(?P<b>20\d\d)\s*年?")
-_YEAR_VALUE = re.compile(r"(?P<y>20\d\d)\s*年\s*(?:的)?(?:集群)?(?:总)?(?:产值)?\s*"
-                         r"(?:为|是|达到|达|有|突破|超过|:|：)?\s*"
+_YEAR_VALUE = re.compile(r"(?P<y>20\d\d)\s*(?:年|(?=[-—–:：]))\s*(?:的)?(?:集群)?(?:总)?"
+                         r"(?:产值)?\s*"
+                         r"(?:为|是|达到|达|有|突破|超过|:|：|-|—|–)?\s*"
                          r"(?P<q>" + NUM + r"\s*(?:亿元|亿|万元|万)?)")
 _YEAR_LIST = re.compile(r"(?P<years>20\d\d\s*年?(?:\s*[、，,和及与]\s*20\d\d\s*年?)+)")
 _RELATIVE = (("大前年", 3), ("前年", 2), ("去年", 1), ("今年", 0))
@@ -30,10 +33,17 @@ def _absolute_years(context: str, as_of: date) -> str:
     return context.replace("年年", "年")
 
 
-def output_series(context: str, as_of: date) -> tuple[dict[str, Decimal], str | None]:
+def output_series(context: str, as_of: date, each_year: bool = False
+                  ) -> tuple[dict[str, Decimal], str | None]:
     """近三年产值 as {year: 亿元}; years from 2022年至2024年 / 2022年…2023年… or else the
-    three full years before `as_of` (stated in a note so the user can correct it)."""
+    three full years before `as_of` (stated in a note so the user can correct it). One value
+    with no year is the last full year's, or every year's when `each_year` (如果产值是30亿)."""
     context = _absolute_years(context, as_of)
+    after = list(_VALUE_YEAR.finditer(context))  # 25亿（2025），23亿（2024）
+    if len(after) >= 2:
+        return {m.group("y"): _money(find_quantities(m.group("q"))[0].value,
+                                     find_quantities(m.group("q"))[0].unit, m.group())
+                for m in after}, None
     pairs = list(_YEAR_VALUE.finditer(context))
     if len(pairs) >= 2 or (len(pairs) == 1 and len(_money_values(context)) == 1):
         out = {}
@@ -68,9 +78,12 @@ def output_series(context: str, as_of: date) -> tuple[dict[str, Decimal], str | 
             raise NumberError(f"列出了{len(years)}个年份，但给出了{len(values)}个产值，"
                               "请逐年说明。", context)
     else:
-        if len(values) == 1:
+        if len(values) == 1 and each_year:
             values = values * 3
             note = (note or "") + f"只给了一个产值，按近三年每年均为{fmt(values[0])}亿元理解。"
+        elif len(values) == 1:  # 总产值25亿: that year only; the others stay unknown
+            year = as_of.year - 1
+            return {str(year): values[0]}, (note or "") + f"未说明年份，按{year}年理解。"
         years = list(range(as_of.year - len(values), as_of.year))
         note = (note or "") + f"未说明年份，按{years[0]}年至{years[-1]}年理解。"
     return {str(y): v for y, v in zip(years, values, strict=True)}, note

@@ -237,3 +237,36 @@ def test_a_correction_takes_its_last_figure() -> None:
     e = extract("更正一下，0.62是前年的，去年是百分之五十八", TODAY,
                 context_metric="sme_output_share")
     assert e.facts == {"sme_output_share": D(58)} and e.correction
+
+
+@pytest.mark.parametrize(("text", "facts"), [
+    ("产值：2023-21亿；2024-22亿；2025-24亿",
+     {"output_by_year": {"2023": D(21), "2024": D(22), "2025": D(24)}}),  # not -21亿
+    ("年份 产值(亿元)\n2023 21\n2024 22\n2025 24",
+     {"output_by_year": {"2023": D(21), "2024": D(22), "2025": D(24)}}),
+    ("年份 产值（万元）\n2023 210000\n2024 220000\n2025 240000",
+     {"output_by_year": {"2023": D(21), "2024": D(22), "2025": D(24)}}),
+    ("集群规模：产值25亿（2025），23亿（2024），21亿（2023）",
+     {"output_by_year": {"2025": D(25), "2024": D(23), "2023": D(21)}}),
+    ("2023年、2024年、2025年产值分别为20亿、22亿、25亿",
+     {"output_by_year": {"2023": D(20), "2024": D(22), "2025": D(25)}}),
+    ("中小企业产值16亿，总产值25亿", {"sme_output": D(16), "output_by_year": {"2025": D(25)}}),
+    ("总产值25亿", {"output_by_year": {"2025": D(25)}}),  # one year, not three equal ones
+    ("四分之三的产值是中小企业贡献的", {"sme_output_share": D(75)}),
+    ("主导产业的比重是75%", {"leading_industry_share": D(75)}),
+    ("中小企业产值占到了总产值的百分之六十五", {"sme_output_share": D(65)}),
+    ("单项冠军一家都没有", {"single_champion": 0}),
+    ("发明专利这几年年均增长6%", {"patent_growth": D(6)}),
+    ("三年内零事故", {"incident_level": "none"}),
+    ("管委会还在筹建", {"operating_body": False}),
+    ("规划已经编好了", {"three_year_plan": True}),
+    ("属于国家鼓励类产业", {"prohibited_industry": False}),
+    ("我们能耗水平比行业基准值好", {"energy_efficiency_above_benchmark": True}),
+])
+def test_tables_ranges_parts_and_plain_facts(text: str, facts: dict[str, object]) -> None:
+    assert extract(text, TODAY).facts == facts
+
+
+def test_a_repeating_fraction_is_asked_back_not_rounded() -> None:
+    e = extract("三分之二的产值是中小企业贡献的", TODAY)
+    assert e.facts == {} and "约66.67%" in e.questions[0] and "中小企业产值占比" in e.questions[0]
