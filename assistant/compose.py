@@ -24,7 +24,7 @@ ALSO_MIN_SCORE = 0.75  # a close runner-up with a better sentence is shown as �
 ALSO_SENTENCE_GAIN = 1.2  # … its best sentence at least this many times the chosen one's
 _ASKS_RULE = re.compile(r"要求|门槛|标准|多少|几|条件|比例|不低于|最低|最多|上限|达到|需要|必须"
                         r"|至少|得[占涨达有要]|[一二三四五六七八九十\d半]+(?:成|%)?以上")
-_CLAIM = re.compile(r"对吗|对吧|是吗|是不是|没错吧|吗？?$")
+_CLAIM = re.compile(r"对吗|对吧|对不对|是吗|是不是|没错吧|是真的吗|真的吗|吗？?$")
 _WHICH = re.compile(r"哪个|哪些|哪几个|哪里|哪一个")
 
 
@@ -97,6 +97,12 @@ def lookup(question: str, docs: Sequence[str], as_of: date, intent: str = "looku
     if refs:
         for ref in refs[:3]:
             lines.append(f"{cite_label(ref)}原文见下{cites.add(ref, get_corpus().quote(ref))}。")
+        if _CLAIM.search(question):  # 第十八条说每年两次，对不对: where the topic really is
+            from indexing.query import strip_references
+
+            found = _retrieved(strip_references(question), docs, cites)
+            lines.extend(f"相关规定：{line}" for line in found
+                         if not any(line.startswith(cite_label(r)) for r in refs))
     elif metrics and docs and _ASKS_RULE.search(question):
         lines = threshold_lines(question, metrics, docs, cites)
     lacking = absent_provisions(question, docs)

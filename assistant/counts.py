@@ -14,7 +14,7 @@ COUNT_PATTERNS: dict[str, str] = {
     "little_giant": r"(?:国家级)?(?:专精特新)?[“\"”']?小巨人[”\"']?(?:企业)?",
     "single_champion": r"(?:国家级)?(?:制造业)?单项冠军(?:企业)?",
     "specialized_sme": r"[“\"]?专精特新[”\"]?(?:中小)?(?:企业)?(?![“\"]?小巨人)",
-    "innovative_sme": r"创新型(?:中小)?企业",
+    "innovative_sme": r"创新型(?:中小)?(?:企业|的)",
     "high_tech": r"(?:国家级)?高新技术企业|国高企|高企",
 }
 COUNT_LABELS = {
@@ -91,21 +91,25 @@ def _counts(s: str, metric: str, facts: dict[str, Any], questions: list[str],
                 return
             facts[metric] = int(value)
             mentioned.append(metric)
-            if metric in ("little_giant", "single_champion") and (
-                    "主导产业" in m.group() or _leading_after(s, m.end())):
+            leading = "主导产业" in m.group() or _leading_after(s, m.end())
+            if metric in ("little_giant", "single_champion") and leading:
                 facts["leading_industry_champions"] = (
                     facts.get("leading_industry_champions", 0) + int(value))
+            elif metric in ("little_giant", "single_champion") and leading is None:
+                facts.setdefault("leading_industry_champions", 0)  # …不属于主导产业
             return
 
 
-_LEADING_AFTER = re.compile(r"主导产业(?!产值|占|比例|比重|的?(?:年均)?增)")
+_LEADING_AFTER = re.compile(r"主导(?:产业|企业)(?!产值|占|比例|比重|的?(?:年均)?增)")
 _NOT_LEADING = re.compile(r"不是|并非|不属于|不在|非")
 
 
-def _leading_after(s: str, end: int) -> bool:
+def _leading_after(s: str, end: int) -> bool | None:
     """两家单项冠军，都是做主导产业锂电材料的: the firms just counted belong to the leading
-    industry (said within the same sentence, not denied: 但它不是主导产业的)."""
+    industry (True); 但它不是主导产业的: they do not (None); nothing said (False)."""
     stop = _SENTENCE_END.search(s, end)
-    rest = s[end:stop.start() if stop else len(s)][:24]
+    rest = s[end:stop.start() if stop else len(s)][:30]
     m = _LEADING_AFTER.search(rest)
-    return m is not None and not _NOT_LEADING.search(rest[:m.start()])
+    if m is None:
+        return False
+    return None if _NOT_LEADING.search(rest[:m.start()]) else True

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -26,9 +27,12 @@ EXPORT_VERSION = 1
 _GAP = re.compile(r"还差|差多少|差距|差在哪|哪里不够|怎么才能")
 _WHY = re.compile(r"为什么|为啥|怎么不行|哪里不行|哪[条项些里个](?:没|不)(?:过|行|符合|满足|达标)"
                   r"|(?:不|没)(?:满足|符合|达标)的")
-_ASKS_ABOUT_RULES = re.compile(r"对吗|对吧|是吗|是不是|没错吧|规定|要求|门槛|标准是"
+_ASKS_ABOUT_RULES = re.compile(r"对吗|对吧|对不对|是吗|是不是|没错吧|是真的吗|真的吗"
+                               r"|规定|要求|门槛|标准是"
+                               r"|第[一二三四五六七八九十百\d]+条(?:说|规定|写)"
                                r"|多久|多少|什么|怎么|哪|需要|必须|至少|得[占涨达有要]|几个百分点|几个点|几成")
 _FIRST_PERSON = re.compile(r"我们|我县|我市|咱们|本集群|我们的|我的|我方")
+_CORRECTION_WORDS = re.compile(r"不对|错了|说错|更正|应该是|其实是|改为|改成")
 _CORRECTS = re.compile(r"占比|比例|比重|不对|错了|说错|更正|应该是|其实是|改为|改成")
 _HOW_CHOSEN = "省级主管部门审核后择优形成集群名单，经公示无异议的确定为集群"
 _REFERENCE = re.compile(r"第[一二三四五六七八九十百\d]+条|附件")
@@ -136,9 +140,9 @@ class Conversation:
             self.jurisdictions = list(get_corpus().ids)
         said = {k: v for k, v in ex.facts.items()
                 if k not in ex.vouched or k not in self.profile}
-        before = self.profile.get("output_by_year")
-        if isinstance(before, dict) and len(said.get("output_by_year") or before) < len(before):
-            said["output_by_year"] = {**before, **said["output_by_year"]}  # 更正：2023年是20亿
+        before, new = self.profile.get("output_by_year"), said.get("output_by_year")
+        if isinstance(before, dict) and isinstance(new, dict) and len(new) < 3:
+            said["output_by_year"] = {**before, **new}  # 更正：2023年是20亿; 另外两年…
         candidate = {**self.profile, **said}
         problem = _invalid(candidate)
         if problem:  # nothing stored: the user is asked to correct the figure
@@ -172,6 +176,8 @@ class Conversation:
         shares = [m for m in self.last_metrics if m in SHARE_METRICS]
         if shares and _CORRECTS.search(question):
             return shares[-1]
+        if self.last_metrics and _CORRECTION_WORDS.search(question):  # 不对，…是6.8个
+            return self.last_metrics[-1]
         if self.pending:
             first = self.pending[0]
             return "output_by_year" if first == "annual_output" else first
@@ -226,6 +232,7 @@ def _invalid(profile: dict[str, Any]) -> str | None:
     return None
 
 
+_MONTH = re.compile(r"(20\d\d)\s*年\s*(\d{1,2})\s*月(初|上旬|中旬|中|下旬|底|末)?")
 _DATE = re.compile(r"(20\d\d)\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?")
 
 
@@ -233,11 +240,18 @@ def _date_in(question: str) -> date | None:
     """A date the question asks about (截至2026年1月1日 / 2025-07-01的时候), if any."""
     from .numbers import normalize
 
-    m = _DATE.search(normalize(question))
-    if not m:
-        return None
+    text = normalize(question)
+    m = _DATE.search(text)
     try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if m:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        m = _MONTH.search(text)  # 2023年6月初 / 6月底 / 2024年3月的时候
+        if not m:
+            return None
+        year, month = int(m.group(1)), int(m.group(2))
+        if m.group(3) in ("底", "末", "下旬"):
+            return date(year, month, calendar.monthrange(year, month)[1])
+        return date(year, month, 15 if m.group(3) in ("中", "中旬") else 1)
     except ValueError:
         return None
 

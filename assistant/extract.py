@@ -51,7 +51,7 @@ METRIC_PATTERNS: dict[str, str] = {
                        r"|每万(?:名|个)?(?:人|从业人员|员工|职工)(?:的|拥有)?(?:有效)?(?:发明)?"
                        r"(?:专利)?(?:拥有量|数|数量)?",
     "output_growth": r"(?:集群)?(?:总)?产值" + _TO + _GROWS + r"|年均增速",
-    "sme_output": r"中小企业(?:的)?(?:产值|营收)(?=[^，,。；;%]{0,8}?" + _AMOUNT + ")",
+    "sme_output": r"中小企业[^，,。；;\d%]{0,4}?(?:产值|营收)(?=[^，,。；;%]{0,8}?" + _AMOUNT + ")",
     "leading_industry_output": r"主导产业(?:的)?产值(?=[^，,。；;%]{0,8}?" + _AMOUNT + ")",
     "output_by_year": r"(?:集群)?(?:总)?产值|营业收入|营收",
     "iip_penetration": r"(?:工业互联网|iip|IIP)(?:平台)?(?:应用)?(?:普及率|普及)?",
@@ -118,6 +118,8 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
     plain = re.sub(r"(?<![大多过])一半(?!以)", "50%", plain)  # 主导产业刚好占一半
     plain = re.sub(r"一(?:家|个|户|项)(?:都|也)(?:没有|没)", "都没有", plain)  # 一家都没有
     plain = _fractions(_table_rows(plain))
+    plain = _EXACTLY.sub("", plain)  # 大概26个亿……不对，准确是26.3亿 → 26.3亿
+    plain = _ordinal_years(plain, as_of or date.today())
     s = _NOT_VALUES.sub(lambda m: " " * len(m.group()), plain)
     # long blank runs bounded: the count patterns' optional blanks are cubic on them
     s = _LONG_BLANK.sub(" " * 8, s)
@@ -200,8 +202,9 @@ def _bare_applies(s: str, context_metric: str) -> bool:
     discussed, or a bare 30亿 right after we asked for it."""
     if _BARE_SHARE.search(s):
         return context_metric in SHARE_METRICS
-    if _CORRECTION.search(s) and context_metric in SHARE_METRICS:  # 更正：…去年是58%
-        return any(q.unit == "%" for q in find_quantities(s))
+    if _CORRECTION.search(s):  # 更正：…去年是58% / 不对，7.3是全县的，集群是6.8个
+        units = {q.unit for q in find_quantities(s)}
+        return "%" in units if context_metric in SHARE_METRICS else bool(units)
     fillers = r"|亿元|亿|万元|万|%|家|个|是|为|的|不对|应该|其实|[，,。、]|和|呢|吧|啊|了"
     rest = re.sub(NUM + fillers, "", s)
     return len(rest.strip()) <= 2
@@ -262,6 +265,7 @@ _TABLE_UNIT = re.compile(r"[（(]\s*(亿元|万元)\s*[)）]")
 
 def _table_rows(text: str) -> str:
     """年份 产值(亿元) / 2023 21 / 2024 22: rows pasted from a table read as 2023年21亿元."""
+    text = _pipe_table(text)
     if len(_ROW.findall(text)) < 2:
         return text
     unit_m = _TABLE_UNIT.search(text)
@@ -291,3 +295,42 @@ def _fractions(text: str) -> str:
 
     text = _FRACTION.sub(percent, text)
     return _SHARE_FIRST.sub(lambda m: f"{m.group('who')}产值占比{m.group('v')}", text)
+
+
+# an approximate figure the user then makes exact in the same breath
+_EXACTLY = re.compile(r"(?:(?:大概|大约|约|差不多)[^；;。\n]*?|" + NUM
+                      + r"\s*(?:%|亿元|亿|万元|万|个亿)?\s*(?:以上|左右|多)?[^；;。\d\n]{0,12}?)"
+                      r"(?:准确|确切|具体|实际|精确)(?:地|来说|说)?(?:是|为|:|：)")
+_ORDINAL_YEAR = re.compile(r"(?:第([一二三123])年|头一年|最后一年)")
+
+
+def _ordinal_years(text: str, as_of: date) -> str:
+    """第一年是21亿 → the first of the three full years before `as_of` (2023年是21亿)."""
+    def year(m: re.Match[str]) -> str:
+        if m.group(0) == "头一年":
+            n = 1
+        elif m.group(0) == "最后一年":
+            n = 3
+        else:
+            n = "一二三".find(m.group(1)) + 1 or int(m.group(1))
+        return f"{as_of.year - 4 + n}年"
+
+    return _ORDINAL_YEAR.sub(year, text)
+
+
+_PIPE_YEARS = re.compile(r"\n?\s*((?:20\d\d)\s*年?(?:\s*[|｜\t]\s*20\d\d\s*年?)+)\s*\n\s*"
+                         r"([\d.]+(?:\s*[|｜\t]\s*[\d.]+)+)")
+
+
+def _pipe_table(text: str) -> str:
+    """2023年 | 2024年 | 2025年 / 24.5 | 22.1 | 19.8 → 2023年24.5，2024年22.1，2025年19.8."""
+    def pairs(m: re.Match[str]) -> str:
+        years = re.findall(r"20\d\d", m.group(1))
+        values = re.split(r"\s*[|｜\t]\s*", m.group(2).strip())
+        if len(years) != len(values):
+            return m.group(0)
+        return "，".join(f"{y}年{v}{unit}" for y, v in zip(years, values, strict=True))
+
+    unit_m = _TABLE_UNIT.search(text)
+    unit = unit_m.group(1) if unit_m else ""
+    return _PIPE_YEARS.sub(pairs, text)

@@ -29,16 +29,22 @@ LEVEL_FACTS = {
 }
 LEVEL_WORDS = {"特别重大": "extraordinary", "重大": "major", "较大": "larger", "一般": "general"}
 _NEG = re.compile(r"(?:没有|没|未|无|不|非|并未|从未|尚未|否)[^，,。；;、]{0,8}$")
-_NEG_AFTER = re.compile(r"^[^，,。；;]{0,3}(?:没有|不存在|无)")
+_NEG_AFTER = re.compile(r"^[^，,。；;]{0,4}(?:没有|没出|没发生|不存在|无|未发生|未出)")
 _EFF_BAD = re.compile(r"低于|不如|未达到|比(?:行业)?基准值?(?:还|更)?(?:差|低)")
 # facts said by what follows the keyword rather than a verb before it
-_SAID_AFTER: dict[str, tuple[str, Any]] = {
-    "three_year_plan": (r"规划(?:已经?|都|早就?)"
+_BODY = r"(?:管委会|运营管理机构|运营机构|管理机构)"
+_SAID_AFTER: list[tuple[str, str, Any]] = [
+    ("three_year_plan", r"规划(?:已经?|都|早就?)"
                         r"(?:编好|编制好|编制完成|制定好|做好|定好|出台|完成|有了)", True),
-    "operating_body": (r"(?:管委会|运营管理机构|运营机构|管理机构)(?:还|正|目前|仍)?(?:在|处于)?"
-                       r"(?:筹建|筹备|筹划)", False),
-    "prohibited_industry": (r"(?:属于|是)(?:国家)?(?:鼓励类|允许类)", False),
-}
+    ("three_year_plan", r"规划(?:还|尚|目前|暂时)?(?:没|未)(?:有)?"
+                        r"(?:编|做|制定|出台|完成|弄)", False),
+    ("operating_body", _BODY + r"(?:还|正|目前|仍)?(?:在|处于)?(?:筹建|筹备|筹划)", False),
+    ("operating_body", _BODY + r"[^，,。；;]{0,4}?(?:已经?|都|早就?)"
+                       r"(?:成立|设立|组建|挂牌|建立|建好|运行|运转)", True),
+    ("prohibited_industry", r"(?:属于|是)(?:国家)?(?:鼓励类|允许类)", False),
+    ("misconduct", r"(?:偷税漏税|违法违规|严重失信|失信)[^，,。；;]{0,12}(?:被|受到|受过)"
+                   r"[^，,。；;]{0,10}(?:处罚|处理|查处|通报|列入|罚款)", True),
+]
 _ZERO_INCIDENTS = re.compile(r"零(?:安全|质量|环境|环保|生产)?事故|(?:安全|生产)?事故为零")
 _A_NOT_A = re.compile(r"(.)[不没]\1")
 _ALL_OK = re.compile(r"(?:其他|其余|其它|定性|非量化)(?:的)?(?:条件|要求|指标|方面)(?:也)?"
@@ -89,7 +95,7 @@ def extract_facts(s: str) -> tuple[dict[str, Any], list[str], tuple[str, ...]]:
     if re.search(r"(?:不是|并非|非)(?:县域)?(?:的)?(?:支柱|特色)", s):
         facts["pillar_industry"] = False
     for key, pattern in LEVEL_FACTS.items():
-        for m in re.finditer(pattern, s):
+        for m in re.finditer(pattern, s):  # the first mention that says something decides
             window = s[max(0, m.start() - 14):m.end()]
             if _negated(s, m.start(), m.end()) or (key == "incident_level"
                                                    and _NO_INCIDENT.search(window)):
@@ -98,16 +104,17 @@ def extract_facts(s: str) -> tuple[dict[str, Any], list[str], tuple[str, ...]]:
             level = next((v for w, v in LEVEL_WORDS.items() if w in window), None)
             if level:
                 facts[key] = level
-            elif re.search(r"发生|出过|有过", window):
+                break
+            if re.search(r"发生|出过|有过", window):
                 what = "事故" if key == "incident_level" else "网络安全或数据安全事件"
                 questions.append("请说明发生的" + what
                                  + "等级（一般、较大、重大或特别重大）。")
-            break
+                break
     if "incident_level" in facts and "cyber_incident_level" not in facts and re.search(
             r"(?:没有|没|未|无|从未)(?:发生过?|出过|有过?)?(?:任何)?(?:事故|安全事件|问题)(?:或|和|、)?"
             r"(?:网络|数据)", s):
         facts["cyber_incident_level"] = "none"
-    for key, (pattern, value) in _SAID_AFTER.items():  # 规划已经编好了, 管委会还在筹建
+    for key, pattern, value in _SAID_AFTER:  # 规划已经编好了, 管委会还在筹建
         if key not in facts and re.search(pattern, s):
             facts[key] = value
     if "incident_level" not in facts and _ZERO_INCIDENTS.search(s):  # 三年内零事故

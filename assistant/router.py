@@ -79,7 +79,14 @@ def detect_jurisdictions(text: str) -> tuple[list[str], bool]:
     if not found and has("which_place", text):
         return list(ids), True
     named = [d for _, d in sorted(found)]
+    aside = {d for pos, d in found if _SET_ASIDE.match(text, pos + 1)} if len(named) > 1 else set()
+    named = [d for d in named if d not in aside] or named
     return named, len(named) == len(ids) and len(ids) > 1
+
+
+# a place named only to be set aside: 张掖那边就不看了 / 青海的先不管
+_SET_ASIDE = re.compile(r"[^，,。？?]{0,5}?(?:那边|这边|的)?(?:就|先|也)?"
+                        r"(?:不看|不要|不考虑|不算|不管|不用|不比)")
 
 
 def other_place(text: str) -> str | None:

@@ -236,3 +236,34 @@ def test_do_they_add_up_is_a_follow_up() -> None:
     a = conv.send("加起来够8家吗")
     crit = {c["metric"]: c for c in a.results[0]["criteria"]}
     assert a.intent == "eligibility" and crit["quality_enterprises"]["status"] == "not_met"
+
+
+def test_other_years_added_later_join_the_first() -> None:
+    conv = Conversation(as_of=date(2026, 11, 22))
+    conv.send("青海省集群，中小企业产值11亿，总产值22亿（2025年）")
+    a = conv.send("另外两年的总产值：2023年20.2亿，2024年21亿")
+    assert a.profile["output_by_year"] == {"2023": Decimal("20.2"), "2024": Decimal(21),
+                                           "2025": Decimal(22)}
+    crit = {c["metric"]: c["status"] for c in a.results[0]["criteria"]}
+    assert crit["output_growth"] == "not_met"  # (22/20.2)^(1/2) − 1 < 5%
+
+
+def test_correcting_a_count_metric() -> None:
+    conv = Conversation(as_of=date(2026, 11, 22))
+    conv.send("贵州，每万人有效发明专利拥有量7.3个")
+    a = conv.send("哦不对，7.3是全县的数，集群里面是6.8个")
+    assert a.profile["patents_per_10k"] == Decimal("6.8")
+
+
+def test_a_place_set_aside_is_not_checked() -> None:
+    conv = Conversation(as_of=date(2026, 11, 22))
+    conv.send("先按张掖的算：近三年产值40亿、44亿、49亿，中小企业占比75%，主导产业占比80%")
+    conv.send("换成山东省的标准呢")
+    a = conv.send("张掖那边就不看了，按山东的给结论")
+    assert a.intent == "eligibility" and [r["jurisdiction"] for r in a.results] == ["shandong"]
+
+
+def test_status_as_of_a_month() -> None:
+    a = ask("2023年6月初，青海和山东的集群文件能不能拿来用")
+    got = {r["jurisdiction"]: r["status"] for r in a.results}
+    assert got == {"qinghai": "not_yet_in_force", "shandong": "draft"}

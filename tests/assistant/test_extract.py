@@ -169,8 +169,10 @@ def test_growth_with_time_words_between(text: str, metric: str, value: Decimal) 
      {"single_champion": 2, "leading_industry_champions": 2}),
     ("集群内有1家制造业单项冠军企业，就是我们主导产业的龙头",
      {"single_champion": 1, "leading_industry_champions": 1}),
-    ("我们有1家国家级专精特新小巨人，但它不是主导产业的", {"little_giant": 1}),
-    ("有3家小巨人，都不属于主导产业", {"little_giant": 3}),
+    # said not to be in the leading industry: none of the leading industry's (not unknown)
+    ("我们有1家国家级专精特新小巨人，但它不是主导产业的",
+     {"little_giant": 1, "leading_industry_champions": 0}),
+    ("有3家小巨人，都不属于主导产业", {"little_giant": 3, "leading_industry_champions": 0}),
     ("我们有2家小巨人，主导产业占比60%", {"little_giant": 2, "leading_industry_share": D(60)}),
 ])
 def test_leading_industry_said_after_the_count(text: str, facts: dict[str, object]) -> None:
@@ -270,3 +272,26 @@ def test_tables_ranges_parts_and_plain_facts(text: str, facts: dict[str, object]
 def test_a_repeating_fraction_is_asked_back_not_rounded() -> None:
     e = extract("三分之二的产值是中小企业贡献的", TODAY)
     assert e.facts == {} and "约66.67%" in e.questions[0] and "中小企业产值占比" in e.questions[0]
+
+
+@pytest.mark.parametrize(("text", "facts"), [
+    ("贵州，我们集群产值(亿元)：\n2023年 | 2024年 | 2025年\n24.5 | 22.1 | 19.8",
+     {"output_by_year": {"2023": D("24.5"), "2024": D("22.1"), "2025": D("19.8")}}),
+    ("去年总产值大概26个亿……不对，我查了下报表，准确是26.3亿；前年23.8亿，大前年21.2亿",
+     {"output_by_year": {"2025": D("26.3"), "2024": D("23.8"), "2023": D("21.2")}}),
+    ("中小企业产值占一半以上，具体是51.2%", {"sme_output_share": D("51.2")}),
+    ("中小企业那块的产值去年是17.1亿", {"sme_output": D("17.1")}),
+    ("不对，刚才说错了，第一年是21亿", {"output_by_year": {"2023": D(21)}}),
+    ("专精特新中小企业六家，创新型的四家，高企暂无",
+     {"specialized_sme": 6, "innovative_sme": 4, "high_tech": 0}),
+    ("青海申报，单项冠军有一家，就是我们做光伏玻璃的主导企业",
+     {"single_champion": 1, "leading_industry_champions": 1}),
+    ("四川的集群，三年内零事故，网络安全和数据安全事件也从来没出过",
+     {"incident_level": "none", "cyber_incident_level": "none"}),
+    ("网络安全方面，去年出过一次重大网络安全事件", {"cyber_incident_level": "major"}),
+    ("张掖，集群管委会已经成立了，三年发展规划还没编",
+     {"operating_body": True, "three_year_plan": False}),
+    ("有一家企业前年因为偷税漏税被税务部门处罚过", {"misconduct": True}),
+])
+def test_said_in_passing(text: str, facts: dict[str, object]) -> None:
+    assert extract(text, TODAY).facts == facts
