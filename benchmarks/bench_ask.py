@@ -92,7 +92,8 @@ def score_item(item: Any) -> tuple[bool, str]:
         ok = res["verdict"] == exp["verdict"] and not bad
         return ok, f"verdict={res['verdict']} want={exp['verdict']} bad={bad}"
     if cat == "status":
-        got = {r["jurisdiction"]: r["status"] for r in a.results}
+        got = {r["jurisdiction"]: r["status"] for r in a.results
+               if "jurisdiction" in r and "status" in r}
         ok = all(got.get(d) == s for d, s in item.expected["status"].items()) and facts_ok
         return ok, f"got={got} facts_ok={facts_ok}"
     cite_ok = bool(cited & set(item.expected_ids)) if item.expected_ids else True
