@@ -49,8 +49,7 @@ def absent_note(absent: Sequence[tuple[str, str]]) -> str:
     parts = []
     for doc, article in absent:
         count = len(corpus.doc(doc).articles)
-        parts.append(f"{short(doc)}的文件没有{article}（正文共{int_to_cn(count)}条，"
-                     f"即第一条至第{int_to_cn(count)}条）")
+        parts.append(f"{short(doc)}的文件没有{article}（正文共{int_to_cn(count)}条）")
     return "；".join(parts) + "。"
 
 
@@ -66,14 +65,10 @@ def asks_only_for(question: str) -> bool:
     return len(_FILLER.sub("", rest)) < 2
 
 
-_ASKS_AMOUNT = re.compile(r"多久|多长|几天|几个|多少|期限|时限|时间|哪天|什么时候|几月|几号")
-_AMOUNT_ASPECT = re.compile(r"期限|时间|频次|数量|次")
-
-
 def absent_provisions(question: str, docs: Sequence[str]) -> list[str]:
     """Labels of the provisions the question asks about that its one named document lacks,
     from the curated comparison topics (`tools.compare_topic`): 张掖 has no 申诉 at all; 四川
-    has 公示 but no 公示期限."""
+    has 公示 but no 公示期限 (vocab.yaml `aspect_questions` says which aspect is asked)."""
     if len(docs) != 1:
         return []
     from tools import compare_topic
@@ -81,18 +76,18 @@ def absent_provisions(question: str, docs: Sequence[str]) -> list[str]:
     from .router import vocab
 
     doc = docs[0]
-    out: list[str] = []
+    asked_by = vocab().get("aspect_questions") or {}
     for topic, pattern in vocab()["topics"].items():
         if not re.search(pattern, question):
             continue
         aspects = compare_topic(topic)["aspects"]
         lacking = [a for a in aspects if doc in a["absent_in"]]
         if lacking and len(lacking) == len(aspects):
-            out.append("、".join(a["label"] for a in lacking))
-        elif _ASKS_AMOUNT.search(question):
-            out.extend(a["label"] for a in lacking if _AMOUNT_ASPECT.search(a["label"]))
-        break  # the first topic the question names, as the comparison answer reads it
-    return out
+            return ["、".join(a["label"] for a in lacking)]
+        patterns = asked_by.get(topic) or {}
+        return [a["label"] for a in lacking
+                if a["aspect"] in patterns and re.search(patterns[a["aspect"]], question)]
+    return []
 
 
 _AMOUNT_WORDS = re.compile(r"\d*\s*多少个?工作日内?|多少天|几天|几个月|多久|多长时间|期限|时限"

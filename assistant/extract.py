@@ -117,7 +117,10 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
     plain = plain.replace("俩", "两个").replace("仨", "三个")
     plain = re.sub(r"(?<![大多过])一半(?!以)", "50%", plain)  # 主导产业刚好占一半
     plain = re.sub(r"一(?:家|个|户|项)(?:都|也)(?:没有|没)", "都没有", plain)  # 一家都没有
-    plain = _fractions(_table_rows(plain))
+    plain = _table_rows(plain)
+    approximations = {f"约{_approx(m)}%": m.group() for m in _FRACTION.finditer(plain)
+                      if _approx(m) is not None}
+    plain = _fractions(plain)
     plain = _EXACTLY.sub("", plain)  # 大概26个亿……不对，准确是26.3亿 → 26.3亿
     plain = _ordinal_years(plain, as_of or date.today())
     s = _NOT_VALUES.sub(lambda m: " " * len(m.group()), plain)
@@ -180,6 +183,9 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
     fact_values, fact_questions, vouched = extract_facts(plain)
     facts.update(fact_values)
     questions.extend(fact_questions)
+    for shown, said in approximations.items():  # ask back in the user's words, not ours
+        questions = [q.replace(shown, said).replace("是估计或区间（“约”）", "不是确切的百分数")
+                     if shown in q else q for q in questions]
     return Extraction(facts=facts, questions=tuple(questions), notes=tuple(notes),
                       hypothetical=bool(_HYPOTHETICAL.search(s)),
                       correction=bool(_CORRECTION.search(s)),
@@ -278,6 +284,14 @@ def _table_rows(text: str) -> str:
 _FRACTION = re.compile(r"([一二三四五六七八九十])分之([一二三四五六七八九十])")
 _SHARE_FIRST = re.compile(r"(?P<v>约?[\d.]+%|[一二三四五六七八九]成[一二三四五六七八九]?)"
                           r"的?(?:集群)?(?:总)?产值(?:是|都是|由|来自)(?P<who>中小企业|主导产业)")
+
+
+def _approx(m: re.Match[str]) -> Decimal | None:
+    """A repeating fraction's percent to two places (三分之二 → 66.67), else None."""
+    from corpus import cn_to_int
+
+    value = Decimal(cn_to_int(m.group(2)) * 100) / Decimal(cn_to_int(m.group(1)))
+    return None if value == value.quantize(Decimal("0.01")) else value.quantize(Decimal("0.01"))
 
 
 def _fractions(text: str) -> str:

@@ -322,3 +322,11 @@ def test_a_claim_about_a_cited_article_also_shows_where_the_topic_is() -> None:
     assert a.answer.startswith("与原文不一致")
     assert [c.id for c in a.citations] == ["guizhou:第十八条", "guizhou:第十三条"]
     assert "每年组织开展一次" in a.answer
+
+
+def test_a_lacking_aspect_is_said_only_when_asked() -> None:
+    # 张掖 has a target number of clusters but no yearly round: only the asked one is said
+    target = ask("张掖市“十四五”期间计划认定多少个集群？", as_of=TODAY)
+    assert "没有规定" not in target.answer and "10个左右" in target.answer
+    yearly = ask("张掖每年组织几次申报", as_of=TODAY)
+    assert yearly.answer.startswith("张掖的文件没有规定每年组织一次申报认定")
