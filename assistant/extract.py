@@ -83,6 +83,7 @@ _NOT_VALUES = re.compile(r"(?:近|这|过去|最近|前)(?:[一二两三四五�
                          r"|" + _RUN + r"年(?:发展)?(?:规划|计划)"
                          r"|第[一二两三四五六七八九十百\d]+[条款项年]|" + _RUN + r"个?方面"
                          r"|一(?:下|点|些|起|直|般|定|样|遍|句)"  # 更正一下, 一起事故
+                         r"|二氧化碳|一带一路|十[三四五]五|一站式|一体化|一企一策|一对一|一批"
                          # 三年是38亿、41亿: a span of years in words, not a value (2023年 is)
                          r"|(?<![一二两三四五六七八九十〇零\d])[一二两三四五六七八九十]{1,2}年"
                          r"(?![度底初末前后])")
@@ -167,6 +168,9 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
             if (hedge and quantities) or (metric == "output_by_year" and hedge):
                 raise NumberError(f"您说的“{context.strip()}”是估计或区间（“{hedge}”），"
                                   f"请告诉我{LABELS[metric]}的确切数值。", context)
+            money = [q for q in quantities if q.unit in ("亿元", "亿", "万元", "万", "元")]
+            if metric == "output_by_year" and start != end and not money and len(quantities) < 2:
+                continue  # 单位产值二氧化碳排放量…: one bare number near 产值 is not an output
             if metric == "output_by_year":
                 series, note = output_series(context, as_of,
                                              each_year=bool(_HYPOTHETICAL.search(s)))

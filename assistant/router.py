@@ -122,8 +122,10 @@ def route(text: str, *, has_profile: bool = False, last_intent: str | None = Non
     followup = has("followup", s)
     if has("consequence", s) and not has("eligibility", s) and not has_profile:
         return r("lookup", "what the rules do when something happens")
-    if has("eligibility", s) and has("rule_claim", s) and not has("first_person", s) \
-            and not states_facts:  # 普及率10%就达标了，没错吧？ checks the rule, not a cluster
+    if has("eligibility", s) and (has("rule_claim", s) or has("rule_question", s)) \
+            and not has("first_person", s) and not states_facts \
+            and not (followup and last_intent == "eligibility"):
+        # 普及率10%就达标了，没错吧？/ 研发经费得每年涨多少才算达标: the rule, not a cluster
         return r("lookup", "a claim about the rules")
     if has("eligibility", s) or states_facts or (followup and last_intent == "eligibility"):
         return r("eligibility", "eligibility words or facts")

@@ -330,3 +330,18 @@ def test_a_lacking_aspect_is_said_only_when_asked() -> None:
     assert "没有规定" not in target.answer and "10个左右" in target.answer
     yearly = ask("张掖每年组织几次申报", as_of=TODAY)
     assert yearly.answer.startswith("张掖的文件没有规定每年组织一次申报认定")
+
+
+@pytest.mark.parametrize("text", [
+    "张掖集群中小企业研发经费近三年得每年涨多少才算达标",
+    "黔的集群发展规划里2025年目标值，工业互联网普及率要写到多少才符合要求",
+    "贵州申报表绿色化那页，单位产值二氧化碳排放量只填个数就行吗",  # 二 of 二氧化碳 is no output
+])
+def test_questions_about_what_the_rule_requires_are_lookups(text: str) -> None:
+    a = ask(text, as_of=TODAY)
+    assert a.intent == "lookup" and a.results == () and a.profile == {}
+
+
+def test_how_far_off_after_a_check_stays_a_check() -> None:
+    assert route("还差多少才能达标？", has_profile=True,
+                 last_intent="eligibility").intent == "eligibility"
