@@ -41,7 +41,7 @@ _NO_CATEGORY = r"(?<!小巨人)(?<!专精特新)(?<!中小)(?<!创新型)(?<!技
                r"(?<!规模以上)(?<![”\"])"
 _SAY_TOTAL = r"(?:只有|共有|共计|总共|一共|有|共|为|是|:|：)?"
 _ENTERPRISES = re.compile(_FIRMS + r"(?:户数|数量|数)?\s*" + _SAY_TOTAL
-                          + r"\s*(?P<num>" + NUM + r")\s*户"
+                          + r"\s*(?P<num>" + NUM + r")(?P<approx>来|多|余)?\s*户"
                           r"|(?P<num2>" + NUM + r")\s*户" + _FIRMS
                           + r"|(?:集群内|集群里|集群)(?:的)?" + _NO_CATEGORY + _FIRMS
                           + r"(?:总数|数量)?\s*(?:共计|总共|一共|共有|共|有)\s*(?P<num3>" + NUM
@@ -61,7 +61,7 @@ def count_facts(s: str, facts: dict[str, Any], questions: list[str],
                 mentioned.append(metric)
     for m in _ENTERPRISES.finditer(s):
         value = parse_number(m.group("num") or m.group("num2") or m.group("num3"))
-        if hedge_in(s[max(0, m.start() - 4):m.end() + 3]):
+        if m.group("approx") or hedge_in(s[max(0, m.start() - 4):m.end() + 3]):
             questions.append(f"请告诉我{COUNT_LABELS['enterprise_count']}的确切数量。")
         elif value == value.to_integral() and value >= 0:
             facts["enterprise_count"] = int(value)

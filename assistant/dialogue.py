@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -32,6 +33,7 @@ _ASKS_ABOUT_RULES = re.compile(r"对吗|对吧|对不对|是吗|是不是|没错
                                r"|第[一二三四五六七八九十百\d]+条(?:说|规定|写)"
                                r"|多久|多少|什么|怎么|哪|需要|必须|至少|得[占涨达有要]|几个百分点|几个点|几成")
 _FIRST_PERSON = re.compile(r"我们|我县|我市|咱们|本集群|我们的|我的|我方")
+_SELF_ANSWER = re.compile(r"[？?]\s*(?:是的|是|对|对的|没错|有的|有|没有)")  # …吗？是的，没错
 _CORRECTION_WORDS = re.compile(r"不对|错了|说错|更正|应该是|其实是|改为|改成")
 _CORRECTS = re.compile(r"占比|比例|比重|不对|错了|说错|更正|应该是|其实是|改为|改成")
 _HOW_CHOSEN = "省级主管部门审核后择优形成集群名单，经公示无异议的确定为集群"
@@ -68,7 +70,8 @@ class Conversation:
         cleaned = clean(text)
         question, injected = strip_injection(cleaned)
         ex = extract(question, today, context_metric=self._context_metric(question))
-        if _ASKS_ABOUT_RULES.search(question) and not _FIRST_PERSON.search(question):
+        if _ASKS_ABOUT_RULES.search(question) and not _FIRST_PERSON.search(question) \
+                and not _SELF_ANSWER.search(question):
             ex = extract("", today)  # 青海规定产值要50亿以上，对吧？ is about the rules, not us
         r = route(question, has_profile=bool(self.profile), last_intent=self.last_intent,
                   states_facts=bool(ex.facts or ex.questions), pending=bool(self.pending))
@@ -143,6 +146,9 @@ class Conversation:
         before, new = self.profile.get("output_by_year"), said.get("output_by_year")
         if isinstance(before, dict) and isinstance(new, dict) and len(new) < 3:
             said["output_by_year"] = {**before, **new}  # 更正：2023年是20亿; 另外两年…
+        series = _with_changes(said.get("output_by_year") or before, ex.yoy)
+        if series is not None:
+            said["output_by_year"] = series  # 2024年比2023年增长21%，2025年持平
         candidate = {**self.profile, **said}
         problem = _invalid(candidate)
         if problem:  # nothing stored: the user is asked to correct the figure
@@ -173,7 +179,12 @@ class Conversation:
     def _context_metric(self, question: str) -> str | None:
         """What a value without a metric word refers to: a correction (不对，占比是65%) refers
         to the share last talked about; a bare value answers the first thing we asked for."""
+        from .extract import LABELS
+
         shares = [m for m in self.last_metrics if m in SHARE_METRICS]
+        named = [m for m in self.last_metrics if LABELS.get(m, "")[:4] in question]
+        if named and (_CORRECTS.search(question) or _CORRECTION_WORDS.search(question)):
+            return named[-1]  # 刚才主导产业那个不对，应该是69% → 主导产业占比
         if shares and _CORRECTS.search(question):
             return shares[-1]
         if self.last_metrics and _CORRECTION_WORDS.search(question):  # 不对，…是6.8个
@@ -234,6 +245,20 @@ def _invalid(profile: dict[str, Any]) -> str | None:
 
 _MONTH = re.compile(r"(20\d\d)\s*年\s*(\d{1,2})\s*月(初|上旬|中旬|中|下旬|底|末)?")
 _DATE = re.compile(r"(20\d\d)\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?")
+
+
+def _with_changes(series: Any, changes: Sequence[tuple[str, str, Decimal]]
+                  ) -> dict[str, Decimal] | None:
+    """The yearly series with each year-on-year change applied from the year it starts from,
+    exactly (40亿 then +21% → 48.4亿); None when there is nothing to apply."""
+    if not changes or not isinstance(series, dict):
+        return None
+    out = dict(series)
+    for _ in changes:  # chains (2023 → 2024 → 2025) need up to one pass per change
+        for year, base, pct in changes:
+            if base in out:
+                out[year] = out[base] * (100 + pct) / 100
+    return out
 
 
 def _date_in(question: str) -> date | None:

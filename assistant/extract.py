@@ -27,19 +27,21 @@ from .numbers import (
 )
 from .series import output_series
 
-_SHARE_OF = r"占(?:到|了)*(?:集群)?(?:总产值)?(?:的)?(?:比例|比重|比)?"
+_SHARE_OF = r"占(?:到|了)*(?:集群)?(?:总)?(?:产值)?(?:的)?(?:比例|比重|比)?"
 # Keyword patterns per metric, tried longest-first; a keyword opens the segment its values sit in.
 # between a measure and its growth word users put time words: 研发经费近三年年均增长9%,
 # 主导产业产值这三年平均每年涨了6% (never across a comma or a number)
-_TO = r"[^，,。；;！!？?\d%]{0,10}?"
+_TO = (r"(?:[^，,。；;！!？?\d%]{0,10}?"  # never across a number; across a comma only after
+       r"|(?:嘛|呢|啊|的话|这块|那块|方面|来说)[，,][^，,。；;！!？?\d%]{0,10}?)")  # 研发经费嘛，
 _GROWS = r"(?:年均)?(?:增速|增长率|增长|增幅|涨幅|涨)"
 _DIGIT = r"[\d零〇一二两三四五六七八九十]"
 _AMOUNT = _DIGIT + r"[\d零〇一二两三四五六七八九十百千点.]*\s*(?:亿|万)"  # 12亿, 十二亿
 METRIC_PATTERNS: dict[str, str] = {
-    "sme_output_share": r"中小企业(?:产值)?(?:的)?(?:" + _SHARE_OF + "|比例|比重)"
+    "sme_output_share": r"中小(?:企业)?(?:的)?(?:产值)?(?:的)?(?:" + _SHARE_OF + "|比例|比重)"
                         r"|中小企业(?:产值)?(?=\s*(?:是|为)?\s*\d[\d.]*\s*%)"
                         r"|中小企业(?:贡献|创造)了?",
-    "leading_industry_share": r"主导产业(?:产值)?(?:的)?(?:" + _SHARE_OF + "|比例|比重)"
+    "leading_industry_share": r"主导(?:产业)?(?:的)?(?:产值)?(?:的)?(?:" + _SHARE_OF + "|比例|比重)"
+                              r"|主导(?:产业)?(?=\s*\d[\d.]*\s*(?:%|$|\s))"
                               r"|主导产业[^，,。；;\d%]{0,6}?占(?:到|了)?(?!地)(?=[^，,。；;]{0,4}"
                               + _DIGIT + ")"
                               r"|主导产业(?:产值)?(?=\s*(?:是|为)?\s*\d[\d.]*\s*%)"
@@ -90,6 +92,9 @@ _NOT_VALUES = re.compile(r"(?:近|这|过去|最近|前)(?:[一二两三四五�
 _LONG_BLANK = re.compile(r"\s{9,}")
 _CN_DIGIT = dict(zip("〇零一二三四五六七八九", "00123456789", strict=True))
 _CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
+_CN_SHORT_YEAR = re.compile(r"(?<![〇零一二两三四五六七八九十百])"
+                            r"([一二][〇零一二三四五六七八九])年")
+_UNIT_CELL = re.compile(r"[（(](亿元|万元|百万元|千万元)[)）]\s*[\t ]\s*([\d.]+)")
 _BARE_SHARE = re.compile(r"占比|比例|比重")
 _HYPOTHETICAL = re.compile(r"如果|假如|假设|要是|若是|倘若|万一")
 _CORRECTION = re.compile(r"不对|错了|更正|纠正|应该是|改为|改成|其实是|说错")
@@ -104,6 +109,9 @@ class Extraction:
     correction: bool = False
     metrics: tuple[str, ...] = ()  # metrics mentioned, in order (for a later bare 占比 …)
     vouched: tuple[str, ...] = ()  # facts only 其他条件都满足 gave: they fill gaps, never overwrite
+    # 2024年比2023年增长21%: (2024, 2023, 21) — a year's output from another's (the dialogue
+    # applies it to the series it holds)
+    yoy: tuple[tuple[str, str, Decimal], ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -115,7 +123,10 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
     (the one just asked for, or the one a correction like 占比是65% refers to)."""
     plain = _CN_YEAR.sub(lambda m: "".join(_CN_DIGIT[c] for c in m.group(1)) + "年",
                          normalize(text))  # 二〇二三年 → 2023年
-    plain = plain.replace("俩", "两个").replace("仨", "三个")
+    plain = plain.replace("俩", "两个").replace("仨", "三个").replace("个亿", "亿")
+    plain = _CN_SHORT_YEAR.sub(lambda m: "20" + "".join(_CN_DIGIT[c] for c in m.group(1)) + "年",
+                               plain)  # 二三年 → 2023年
+    plain = _UNIT_CELL.sub(lambda m: f"{m.group(2)}{m.group(1)}", plain)  # （百万元）\t1320
     plain = re.sub(r"(?<![大多过])一半(?!以)", "50%", plain)  # 主导产业刚好占一半
     plain = re.sub(r"一(?:家|个|户|项)(?:都|也)(?:没有|没)", "都没有", plain)  # 一家都没有
     plain = _table_rows(plain)
@@ -124,10 +135,15 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
     plain = _fractions(plain)
     plain = _EXACTLY.sub("", plain)  # 大概26个亿……不对，准确是26.3亿 → 26.3亿
     plain = _ordinal_years(plain, as_of or date.today())
+    if _RELATIVE_YOY.search(plain):  # 去年比前年增长9%: years written out for _year_on_year
+        from .series import _absolute_years
+
+        plain = _absolute_years(plain, as_of or date.today())
     s = _NOT_VALUES.sub(lambda m: " " * len(m.group()), plain)
     # long blank runs bounded: the count patterns' optional blanks are cubic on them
     s = _LONG_BLANK.sub(" " * 8, s)
     s = _mask_rule_figures(s)
+    yoy, s = _year_on_year(s, as_of or date.today())
     as_of = as_of or date.today()
     facts: dict[str, Any] = {}
     questions: list[str] = []
@@ -153,7 +169,7 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
             stop = m_end.start()
         segment = s[end:stop]
         if metric == "output_by_year":  # back to the previous metric's end at most
-            clause = max(s.rfind(c, 0, start) for c in "，,；;") + 1
+            clause = max(s.rfind(c, 0, start) for c in "，,；;\n") + 1
             segment_from = max(0, start - 24, keys[i - 1][2] if i else 0, clause)
             context = s[segment_from:stop]
         else:
@@ -193,7 +209,7 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
     return Extraction(facts=facts, questions=tuple(questions), notes=tuple(notes),
                       hypothetical=bool(_HYPOTHETICAL.search(s)),
                       correction=bool(_CORRECTION.search(s)),
-                      metrics=tuple(dict.fromkeys(mentioned)), vouched=vouched)
+                      metrics=tuple(dict.fromkeys(mentioned)), vouched=vouched, yoy=yoy)
 
 
 _UNIT_METRIC = {"平方公里": "area_km2", "亿元": "output_by_year", "亿": "output_by_year",
@@ -352,3 +368,26 @@ def _pipe_table(text: str) -> str:
     unit_m = _TABLE_UNIT.search(text)
     unit = unit_m.group(1) if unit_m else ""
     return _PIPE_YEARS.sub(pairs, text)
+
+
+_RELATIVE_YOY = re.compile(r"(?:今年|去年|前年)(?:的)?(?:产值)?(?:比|较|跟|和|与|同)")
+_YOY = re.compile(r"(20\d\d)\s*年?(?:的)?(?:产值)?\s*(?:比|较|相比|同比)\s*(20\d\d)\s*年?\s*"
+                  r"(?:(?P<up>增长|增加|提高|上涨|涨|多)|(?P<down>下降|减少|降|少))了?\s*"
+                  r"(?P<pct>[\d.]+)\s*%"
+                  r"|(20\d\d)\s*年?(?:的)?(?:产值)?\s*(?:跟|和|与|同|较)\s*(20\d\d)\s*年?\s*"
+                  r"(?:持平|一样|相同|不变)")
+
+
+def _year_on_year(s: str, as_of: date) -> tuple[tuple[tuple[str, str, Decimal], ...], str]:
+    """Year-on-year changes (2024年比2023年增长21%，2025年跟2024年持平) and `s` with them blanked,
+    so their percentages are not read as an average growth or an output."""
+    found: list[tuple[str, str, Decimal]] = []
+    chars = list(s)
+    for m in _YOY.finditer(s):
+        if m.group("pct") is not None:
+            pct = Decimal(m.group("pct")) * (-1 if m.group("down") else 1)
+            found.append((m.group(1), m.group(2), pct))
+        else:
+            found.append((m.group(6), m.group(7), Decimal(0)))
+        chars[m.start():m.end()] = [" "] * (m.end() - m.start())
+    return tuple(found), "".join(chars)

@@ -42,6 +42,14 @@ _SAID_AFTER: list[tuple[str, str, Any]] = [
     ("operating_body", _BODY + r"[^，,。；;]{0,4}?(?:已经?|都|早就?)"
                        r"(?:成立|设立|组建|挂牌|建立|建好|运行|运转)", True),
     ("prohibited_industry", r"(?:属于|是)(?:国家)?(?:鼓励类|允许类)", False),
+    # a label and its answer: 三年发展规划：对，制定了 / 运营管理机构有的 / …特色产业？是的
+    ("three_year_plan", r"规划\s*[：:]\s*(?:对|是|有|已|制定)", True),
+    ("three_year_plan", r"规划\s*[：:]\s*(?:没有|无|否|未|还没)", False),
+    ("operating_body", _BODY + r"\s*[：:]?\s*(?:有的|有了|是的|对)", True),
+    ("operating_body", _BODY + r"\s*[：:]\s*(?:没有|无|否|还没)", False),
+    ("open_cooperation", r"(?:合作|交流)(?:活动|机制)?[^，,。；;]{0,4}(?:每年都|都|经常|一直|也)?"
+                         r"(?:参加|参与|有参加)", True),
+    ("pillar_industry", r"(?:特色产业|支柱产业)[？?]\s*(?:是的|对|没错|是)", True),
     ("misconduct", r"(?:偷税漏税|违法违规|严重失信|失信)[^，,。；;]{0,12}(?:被|受到|受过)"
                    r"[^，,。；;]{0,10}(?:处罚|处理|查处|通报|列入|罚款)", True),
 ]

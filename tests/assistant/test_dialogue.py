@@ -267,3 +267,32 @@ def test_status_as_of_a_month() -> None:
     a = ask("2023年6月初，青海和山东的集群文件能不能拿来用")
     got = {r["jurisdiction"]: r["status"] for r in a.results}
     assert got == {"qinghai": "not_yet_in_force", "shandong": "draft"}
+
+
+def test_year_on_year_changes_build_the_series_exactly() -> None:
+    conv = Conversation(as_of=date(2026, 11, 22))
+    conv.send("张掖。2023年集群产值是12亿")
+    a = conv.send("2024年比2023年增长6%，2025年比2024年增长8%")
+    assert a.profile["output_by_year"] == {"2023": Decimal(12), "2024": Decimal("12.72"),
+                                           "2025": Decimal("13.7376")}
+    crit = {c["metric"]: c["status"] for c in a.results[0]["criteria"]}
+    assert crit["output_growth"] == "not_met"  # 13.7376 < 12 × 1.07² = 13.7388
+
+
+def test_a_correction_naming_its_metric() -> None:
+    conv = Conversation(as_of=date(2026, 11, 22))
+    conv.send("张掖：主导产业占集群产值71%，中小企业占比72%")
+    a = conv.send("刚才主导产业那个不对，我看错行了，应该是69%")
+    assert a.profile["leading_industry_share"] == Decimal(69)
+    assert a.profile["sme_output_share"] == Decimal(72)
+
+
+def test_a_question_answered_by_the_user_is_a_fact() -> None:
+    conv = Conversation(as_of=date(2026, 11, 22))
+    a = conv.send("贵州的，主导产业是不是县里的特色产业？是的，没错")
+    assert a.profile == {"pillar_industry": True}
+
+
+def test_a_typo_in_a_metric_name() -> None:
+    a = Conversation(as_of=date(2026, 11, 22)).send("四川的 中小企页占比百分之65 能不能报")
+    assert a.profile == {"sme_output_share": Decimal(65)}

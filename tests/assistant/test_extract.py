@@ -297,3 +297,31 @@ def test_a_repeating_fraction_is_asked_back_not_rounded() -> None:
 ])
 def test_said_in_passing(text: str, facts: dict[str, object]) -> None:
     assert extract(text, TODAY).facts == facts
+
+
+@pytest.mark.parametrize(("text", "facts"), [
+    ("山东的 近三年产值45 50 56个亿 中小占比71 主导72",
+     {"output_by_year": {"2023": D(45), "2024": D(50), "2025": D(56)},
+      "sme_output_share": D(71), "leading_industry_share": D(72)}),
+    ("二三年是二十一个亿，二四年二十四个亿，二五年二十七个亿",
+     {"output_by_year": {"2023": D(21), "2024": D(24), "2025": D(27)}}),
+    ("按贵州算一下主导产业占比，表里是这么写的：\n指标\t2025年\n主导产业产值（百万元）\t1320\n"
+     "集群总产值（百万元）\t2100",
+     {"leading_industry_output": D("13.2"), "output_by_year": {"2025": D(21)}}),
+    ("研发经费嘛，近三年平均每年涨百分之五点五", {"rd_growth": D("5.5")}),
+    ("研发经费三千万，产值年均增长8%", {"output_growth": D(8)}),  # not the R&D growth
+    ("三年发展规划：对，制定了", {"three_year_plan": True}),
+    ("运营管理机构：没有", {"operating_body": False}),
+    ("张掖，运营管理机构有的，去年成立的", {"operating_body": True}),
+    ("国内的产业合作交流活动每年都参加", {"open_cooperation": True}),
+    ("贵州的，主导产业是不是县里的特色产业？是的，没错", {"pillar_industry": True}),
+])
+def test_how_people_type(text: str, facts: dict[str, object]) -> None:
+    assert extract(text, TODAY).facts == facts
+
+
+def test_year_on_year_changes_are_not_averages() -> None:
+    e = extract("2024年比2023年增长了21%，2025年跟2024年持平", TODAY)
+    assert e.facts == {} and e.yoy == (("2024", "2023", D(21)), ("2025", "2024", D(0)))
+    assert extract("去年比前年增长9%", TODAY).yoy == (("2025", "2024", D(9)),)
+    assert extract("企业有三十来户", TODAY).questions  # approximate: asked back
