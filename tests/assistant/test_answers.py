@@ -345,3 +345,23 @@ def test_questions_about_what_the_rule_requires_are_lookups(text: str) -> None:
 def test_how_far_off_after_a_check_stays_a_check() -> None:
     assert route("还差多少才能达标？", has_profile=True,
                  last_intent="eligibility").intent == "eligibility"
+
+
+@pytest.mark.parametrize("text", [
+    "专精特新小巨人企业需要满足什么条件",  # the enterprise programme itself
+    "中小企业划型标准是什么",
+    "工信部的促进中小企业特色产业集群发展暂行办法第八条内容",  # the national text is not here
+    "帮我写一份集群申报材料",
+    "青海的集群申报能不能找关系走后门",
+    "哪个省的标准最容易过",
+    "推荐一个适合申报的省份",
+    "我们公司要不要迁到青海去申报",
+])
+def test_declined_advice_and_other_texts(text: str) -> None:
+    a = ask(text, as_of=TODAY)
+    assert a.intent == "out_of_scope" and a.citations == ()
+
+
+def test_a_cluster_question_about_enterprise_counts_is_answered() -> None:
+    a = ask("集群里的专精特新企业需要满足什么条件才算数", as_of=TODAY)
+    assert a.intent != "out_of_scope" and a.citations
