@@ -8,9 +8,7 @@
 
 from __future__ import annotations
 
-import calendar
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -23,6 +21,7 @@ from .extract import SHARE_METRICS, extract
 from .numbers import find_quantities
 from .router import Route, has, route
 from .textnorm import clean, strip_injection
+from .utterance import CHOSEN, date_in, several_clusters, with_changes
 
 EXPORT_VERSION = 1
 _GAP = re.compile(r"还差|差多少|差距|差在哪|哪里不够|怎么才能")
@@ -52,6 +51,8 @@ class Conversation:
     last_metrics: list[str] = field(default_factory=list)
     pending: list[str] = field(default_factory=list)
     turns: list[dict[str, Any]] = field(default_factory=list)
+    # figures of several clusters given at once (A集群…；B集群…), until the user says which
+    candidates: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     # --- one turn -------------------------------------------------------------------------
     def send(self, text: str) -> Answer:
@@ -70,6 +71,23 @@ class Conversation:
         cleaned = clean(text)
         question, injected = strip_injection(cleaned)
         ex = extract(question, today, context_metric=self._context_metric(question))
+        several = several_clusters(question, today)
+        if several:  # A集群…；B集群…: which one is ours?
+            self.candidates = several
+            names = "、".join(several)
+            ask_which = (f"您给了{names}几个集群的数据，请问按哪一个对照？"
+                         f"（例如“我们是{next(iter(several))}”）")
+            r0 = route(question)
+            if r0.jurisdictions:
+                self.jurisdictions = list(r0.jurisdictions)
+            return compose.finish(text, "clarify", [ask_which], CitationList(), [], today,
+                                  asks=(ask_which,), profile=dict(self.profile))
+        chosen = CHOSEN.search(question) if self.candidates else None
+        label = (chosen.group(1) or chosen.group(2)) if chosen else None
+        if label in self.candidates:  # 我们是A，按青海
+            facts = {**self.candidates[label], **ex.facts}
+            self.candidates.clear()
+            ex = replace(ex, facts=facts)
         if _ASKS_ABOUT_RULES.search(question) and not _FIRST_PERSON.search(question) \
                 and not _SELF_ANSWER.search(question):
             ex = extract("", today)  # 青海规定产值要50亿以上，对吧？ is about the rules, not us
@@ -116,7 +134,7 @@ class Conversation:
             intent = self.last_intent
         self.last_intent, self.last_question = intent, question
         if intent == "status":
-            return compose.status(text, docs, _date_in(question) or today)
+            return compose.status(text, docs, date_in(question) or today)
         if intent == "comparison":
             from corpus import get_corpus
 
@@ -146,7 +164,7 @@ class Conversation:
         before, new = self.profile.get("output_by_year"), said.get("output_by_year")
         if isinstance(before, dict) and isinstance(new, dict) and len(new) < 3:
             said["output_by_year"] = {**before, **new}  # 更正：2023年是20亿; 另外两年…
-        series = _with_changes(said.get("output_by_year") or before, ex.yoy)
+        series = with_changes(said.get("output_by_year") or before, ex.yoy)
         if series is not None:
             said["output_by_year"] = series  # 2024年比2023年增长21%，2025年持平
         candidate = {**self.profile, **said}
@@ -200,6 +218,7 @@ class Conversation:
         self.last_intent = self.last_question = None
         self.last_metrics.clear()
         self.pending.clear()
+        self.candidates.clear()
 
     # --- export / import ------------------------------------------------------------------
     def to_json(self) -> dict[str, Any]:
@@ -213,6 +232,7 @@ class Conversation:
             "last_metrics": list(self.last_metrics),
             "pending": list(self.pending),
             "turns": [dict(t) for t in self.turns],
+            "candidates": {k: _dump(v) for k, v in self.candidates.items()},
         }
 
     @classmethod
@@ -229,7 +249,9 @@ class Conversation:
                    last_intent=d.get("last_intent"), last_question=d.get("last_question"),
                    last_metrics=list(d.get("last_metrics") or []),
                    pending=list(d.get("pending") or []),
-                   turns=[dict(t) for t in d.get("turns") or []])
+                   turns=[dict(t) for t in d.get("turns") or []],
+                   candidates={str(k): _load(v)
+                               for k, v in (d.get("candidates") or {}).items()})
 
 
 def _invalid(profile: dict[str, Any]) -> str | None:
@@ -241,44 +263,6 @@ def _invalid(profile: dict[str, Any]) -> str | None:
     except ProfileError as exc:
         return str(exc)
     return None
-
-
-_MONTH = re.compile(r"(20\d\d)\s*年\s*(\d{1,2})\s*月(初|上旬|中旬|中|下旬|底|末)?")
-_DATE = re.compile(r"(20\d\d)\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?")
-
-
-def _with_changes(series: Any, changes: Sequence[tuple[str, str, Decimal]]
-                  ) -> dict[str, Decimal] | None:
-    """The yearly series with each year-on-year change applied from the year it starts from,
-    exactly (40亿 then +21% → 48.4亿); None when there is nothing to apply."""
-    if not changes or not isinstance(series, dict):
-        return None
-    out = dict(series)
-    for _ in changes:  # chains (2023 → 2024 → 2025) need up to one pass per change
-        for year, base, pct in changes:
-            if base in out:
-                out[year] = out[base] * (100 + pct) / 100
-    return out
-
-
-def _date_in(question: str) -> date | None:
-    """A date the question asks about (截至2026年1月1日 / 2025-07-01的时候), if any."""
-    from .numbers import normalize
-
-    text = normalize(question)
-    m = _DATE.search(text)
-    try:
-        if m:
-            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        m = _MONTH.search(text)  # 2023年6月初 / 6月底 / 2024年3月的时候
-        if not m:
-            return None
-        year, month = int(m.group(1)), int(m.group(2))
-        if m.group(3) in ("底", "末", "下旬"):
-            return date(year, month, calendar.monthrange(year, month)[1])
-        return date(year, month, 15 if m.group(3) in ("中", "中旬") else 1)
-    except ValueError:
-        return None
 
 
 def _dump(profile: dict[str, Any]) -> dict[str, Any]:

@@ -296,3 +296,15 @@ def test_a_question_answered_by_the_user_is_a_fact() -> None:
 def test_a_typo_in_a_metric_name() -> None:
     a = Conversation(as_of=date(2026, 11, 22)).send("四川的 中小企页占比百分之65 能不能报")
     assert a.profile == {"sme_output_share": Decimal(65)}
+
+
+def test_two_clusters_at_once_then_which_is_ours() -> None:
+    conv = Conversation(as_of=date(2026, 11, 22))
+    a = conv.send("帮我看两个集群：A集群有效发明专利年均增长6%、每万人有效发明专利4个；"
+                  "B集群专利年均增长4%、每万人6个")
+    assert a.intent == "clarify" and "A、B" in a.answer and a.profile == {}
+    restored = Conversation.from_json(json.loads(json.dumps(conv.to_json())))
+    b = restored.send("我们是A，按青海")
+    assert b.profile == {"patent_growth": Decimal(6), "patents_per_10k": Decimal(4)}
+    crit = {c["metric"]: c["status"] for c in b.results[0]["criteria"]}
+    assert crit["patents_per_10k"] == "not_met" and crit["patent_growth"] == "met"
