@@ -109,6 +109,9 @@ def lookup(question: str, docs: Sequence[str], as_of: date, intent: str = "looku
     lacking = absent_provisions(question, docs)
     if not lines:  # for a provision the text lacks, the search looks for the topic itself
         lines = _retrieved(without_amount(question) if lacking else question, docs, cites)
+    if not lines and lacking:  # 山东 备案 多久, and nothing else on the topic either
+        return finish(question, intent, [f"{short(docs[0])}的文件没有规定{'；'.join(lacking)}。"],
+                      cites, docs, as_of)
     if not lines:
         return finish(question, intent, ["在这几份文件中没有找到能回答这个问题的条文。"
                                          "可以换个说法，或指明地区（四川、贵州、山东、张掖、青海）。"],

@@ -31,7 +31,7 @@ _COUNT_BEFORE = {m: re.compile(r"(?P<neg>没有|无)?(?P<num>" + NUM + r")?(?P<a
 _NONE_OF = re.compile(r"(?:没有|无|均无|都没有)(?P<span>[^，,。；;\d]{2,30})")
 _NONE_AFTER = re.compile(r"(?P<span>[^，,。；;\d]{2,24}?)(?:都|也|还|均|暂时|目前|一家)*(?:没有|无)"
                          r"(?=$|[，,。；;！!？?])")
-_IS = r"(?:企业)?\s*(?:有|为|是|共|共有|数量为|数量是|:|：)?\s*"
+_IS = r"(?:企业)?\s*(?:也|还|都)?(?:有|为|是|共|共有|数量为|数量是|:|：)?\s*"
 _COUNT_AFTER = {m: re.compile(f"(?:{p})" + _IS + r"(?P<num>" + NUM + r")(?P<approx>来|多|余)?"
                               r"\s*[家个户名]")
                 for m, p in COUNT_PATTERNS.items()}

@@ -164,7 +164,7 @@ class Conversation:
         before, new = self.profile.get("output_by_year"), said.get("output_by_year")
         if isinstance(before, dict) and isinstance(new, dict) and len(new) < 3:
             said["output_by_year"] = {**before, **new}  # 更正：2023年是20亿; 另外两年…
-        series = with_changes(said.get("output_by_year") or before, ex.yoy)
+        series = with_changes(said.get("output_by_year") or before, ex.yoy, ex.deltas)
         if series is not None:
             said["output_by_year"] = series  # 2024年比2023年增长21%，2025年持平
         candidate = {**self.profile, **said}

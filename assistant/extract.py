@@ -39,7 +39,7 @@ _AMOUNT = _DIGIT + r"[\d零〇一二两三四五六七八九十百千点.]*\s*(?
 METRIC_PATTERNS: dict[str, str] = {
     "sme_output_share": r"中小(?:企业)?(?:的)?(?:产值)?(?:的)?(?:" + _SHARE_OF + "|比例|比重)"
                         r"|中小企业(?:产值)?(?=\s*(?:是|为)?\s*\d[\d.]*\s*%)"
-                        r"|中小企业(?:贡献|创造)了?",
+                        r"|中小企业(?:贡献|创造)了?(?![^，,。；;%]{0,8}?" + _AMOUNT + ")",
     "leading_industry_share": r"主导(?:产业)?(?:的)?(?:产值)?(?:的)?(?:" + _SHARE_OF + "|比例|比重)"
                               r"|主导(?:产业)?(?=\s*\d[\d.]*\s*(?:%|$|\s))"
                               r"|主导产业[^，,。；;\d%]{0,6}?占(?:到|了)?(?!地)(?=[^，,。；;]{0,4}"
@@ -53,7 +53,8 @@ METRIC_PATTERNS: dict[str, str] = {
                        r"|每万(?:名|个)?(?:人|从业人员|员工|职工)(?:的|拥有)?(?:有效)?(?:发明)?"
                        r"(?:专利)?(?:拥有量|数|数量)?",
     "output_growth": r"(?:集群)?(?:总)?产值" + _TO + _GROWS + r"|年均增速",
-    "sme_output": r"中小企业[^，,。；;\d%]{0,4}?(?:产值|营收)(?=[^，,。；;%]{0,8}?" + _AMOUNT + ")",
+    "sme_output": r"中小企业(?:[^，,。；;\d%]{0,4}?(?:产值|营收)|(?:贡献|创造)了?)"
+                  r"(?=[^，,。；;%]{0,8}?" + _AMOUNT + ")",
     "leading_industry_output": r"主导产业(?:的)?产值(?=[^，,。；;%]{0,8}?" + _AMOUNT + ")",
     "output_by_year": r"(?:集群)?(?:总)?产值|营业收入|营收",
     "iip_penetration": r"(?:工业互联网|iip|IIP)(?:平台)?(?:应用)?(?:普及率|普及)?",
@@ -86,6 +87,7 @@ _NOT_VALUES = re.compile(r"(?:近|这|过去|最近|前)(?:[一二两三四五�
                          r"|第[一二两三四五六七八九十百\d]+[条款项年]|" + _RUN + r"个?方面"
                          r"|一(?:下|点|些|起|直|般|定|样|遍|句)"  # 更正一下, 一起事故
                          r"|二氧化碳|一带一路|十[三四五]五|一站式|一体化|一企一策|一对一|一批"
+                         r"|(?:这|那)几(?:家|个|户|项)"  # 这几家互不重复: not a hedge
                          # 三年是38亿、41亿: a span of years in words, not a value (2023年 is)
                          r"|(?<![一二两三四五六七八九十〇零\d])[一二两三四五六七八九十]{1,2}年"
                          r"(?![度底初末前后])")
@@ -112,6 +114,8 @@ class Extraction:
     # 2024年比2023年增长21%: (2024, 2023, 21) — a year's output from another's (the dialogue
     # applies it to the series it holds)
     yoy: tuple[tuple[str, str, Decimal], ...] = ()
+    # 2025年30亿，比2024年多了3亿: (2025, 2024, 3) in 亿元, either year from the other
+    deltas: tuple[tuple[str, str, Decimal], ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -144,6 +148,7 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
     s = _LONG_BLANK.sub(" " * 8, s)
     s = _mask_rule_figures(s)
     yoy, s = _year_on_year(s, as_of or date.today())
+    deltas, s = _year_deltas(s)
     as_of = as_of or date.today()
     facts: dict[str, Any] = {}
     questions: list[str] = []
@@ -209,7 +214,8 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
     return Extraction(facts=facts, questions=tuple(questions), notes=tuple(notes),
                       hypothetical=bool(_HYPOTHETICAL.search(s)),
                       correction=bool(_CORRECTION.search(s)),
-                      metrics=tuple(dict.fromkeys(mentioned)), vouched=vouched, yoy=yoy)
+                      metrics=tuple(dict.fromkeys(mentioned)), vouched=vouched, yoy=yoy,
+                      deltas=deltas)
 
 
 _UNIT_METRIC = {"平方公里": "area_km2", "亿元": "output_by_year", "亿": "output_by_year",
@@ -391,3 +397,19 @@ def _year_on_year(s: str, as_of: date) -> tuple[tuple[tuple[str, str, Decimal], 
             found.append((m.group(6), m.group(7), Decimal(0)))
         chars[m.start():m.end()] = [" "] * (m.end() - m.start())
     return tuple(found), "".join(chars)
+
+
+_DELTA = re.compile(r"(20\d\d)\s*年?[^。；;\n]{0,20}?(?P<cmp>(?:又)?比\s*(20\d\d)\s*年?\s*"
+                    r"(?:多|增加|增长|高|涨)了?\s*(?P<d>[\d.]+)\s*亿元?)")
+
+
+def _year_deltas(s: str) -> tuple[tuple[tuple[str, str, Decimal], ...], str]:
+    """比2024年多了3亿 after 2025年…: (2025, 2024, 3); the comparison is blanked so its amount
+    is not read as an output."""
+    found: list[tuple[str, str, Decimal]] = []
+    chars = list(s)
+    for m in _DELTA.finditer(s):
+        found.append((m.group(1), m.group(3), Decimal(m.group("d"))))
+        chars[m.start("cmp"):m.end("cmp")] = [" "] * (m.end("cmp") - m.start("cmp"))
+    return tuple(found), "".join(chars)
+

@@ -28,7 +28,7 @@ LEVEL_FACTS = {
     "cyber_incident_level": r"(?:网络安全|数据安全)事件|网络安全|数据安全",
 }
 LEVEL_WORDS = {"特别重大": "extraordinary", "重大": "major", "较大": "larger", "一般": "general"}
-_NEG = re.compile(r"(?:没有|没|未|无|不|非|并未|从未|尚未|否)[^，,。；;、]{0,8}$")
+_NEG = re.compile(r"(?:没有|没|未(?!来)|无|不|非|并未|从未|尚未|否)[^，,。；;、]{0,8}$")
 _NEG_AFTER = re.compile(r"^[^，,。；;]{0,4}(?:没有|没出|没发生|不存在|无|未发生|未出)")
 _EFF_BAD = re.compile(r"低于|不如|未达到|比(?:行业)?基准值?(?:还|更)?(?:差|低)")
 # facts said by what follows the keyword rather than a verb before it
@@ -40,7 +40,7 @@ _SAID_AFTER: list[tuple[str, str, Any]] = [
                         r"(?:编|做|制定|出台|完成|弄)", False),
     ("operating_body", _BODY + r"(?:还|正|目前|仍)?(?:在|处于)?(?:筹建|筹备|筹划)", False),
     ("operating_body", _BODY + r"[^，,。；;]{0,4}?(?:已经?|都|早就?)"
-                       r"(?:成立|设立|组建|挂牌|建立|建好|运行|运转)", True),
+                       r"(?:成立|设立|组建|挂牌|建立|建好|运行|运转|有了)", True),
     ("prohibited_industry", r"(?:属于|是)(?:国家)?(?:鼓励类|允许类)", False),
     # a label and its answer: 三年发展规划：对，制定了 / 运营管理机构有的 / …特色产业？是的
     ("three_year_plan", r"规划\s*[：:]\s*(?:对|是|有|已|制定)", True),
@@ -59,7 +59,8 @@ _ALL_OK = re.compile(r"(?:其他|其余|其它|定性|非量化)(?:的)?(?:条�
                      r"(?:都|均|全部)(?:挺|很|还)?(?:满足|符合|具备|达到|达标|没问题|好|不错|够|行)")
 _NO_INCIDENT = re.compile(r"(?:没有|没|未|无|从未|不曾)(?:发生过?|出过|有过?)?(?:任何)?"
                           r"(?:安全|质量|环境|环保|生产)?"
-                          r"(?:[、和及与]?(?:安全|质量|环境污染|环境|环保))*(?:等)?(?:事故|问题)")
+                          r"(?:[、和及与]?(?:安全|质量|环境污染|环境|环保))*(?:等)?(?:方面)?(?:的)?"
+                          r"(?:事故|问题)")
 # With 其他条件都满足 the user vouches for every yes/no criterion at once.
 FAVOURABLE: dict[str, Any] = {
     "operating_body": True, "three_year_plan": True, "pillar_industry": True,
@@ -109,7 +110,9 @@ def extract_facts(s: str) -> tuple[dict[str, Any], list[str], tuple[str, ...]]:
                                                    and _NO_INCIDENT.search(window)):
                 facts[key] = "none"
                 break
-            level = next((v for w, v in LEVEL_WORDS.items() if w in window), None)
+            after = s[m.end():m.end() + 12].split("，")[0]  # …事件最后定的是较大级别
+            level = next((v for w, v in LEVEL_WORDS.items() if w in window), None) or next(
+                (v for w, v in LEVEL_WORDS.items() if w in after), None)
             if level:
                 facts[key] = level
                 break

@@ -33,17 +33,22 @@ def several_clusters(question: str, today: date) -> dict[str, dict[str, Any]]:
     return found if len(found) >= 2 else {}
 
 
-def with_changes(series: Any, changes: Sequence[tuple[str, str, Decimal]]
-                  ) -> dict[str, Decimal] | None:
+def with_changes(series: Any, changes: Sequence[tuple[str, str, Decimal]],
+                 deltas: Sequence[tuple[str, str, Decimal]] = ()) -> dict[str, Decimal] | None:
     """The yearly series with each year-on-year change applied from the year it starts from,
     exactly (40亿 then +21% → 48.4亿); None when there is nothing to apply."""
-    if not changes or not isinstance(series, dict):
+    if not (changes or deltas) or not isinstance(series, dict):
         return None
     out = dict(series)
-    for _ in changes:  # chains (2023 → 2024 → 2025) need up to one pass per change
+    for _ in (*changes, *deltas):  # chains (2023 → 2024 → 2025) need one pass per change
         for year, base, pct in changes:
             if base in out:
                 out[year] = out[base] * (100 + pct) / 100
+        for year, base, amount in deltas:  # an amount works both ways, exactly
+            if base in out and year not in out:
+                out[year] = out[base] + amount
+            elif year in out and base not in out:
+                out[base] = out[year] - amount
     return out
 
 

@@ -308,3 +308,11 @@ def test_two_clusters_at_once_then_which_is_ours() -> None:
     assert b.profile == {"patent_growth": Decimal(6), "patents_per_10k": Decimal(4)}
     crit = {c["metric"]: c["status"] for c in b.results[0]["criteria"]}
     assert crit["patents_per_10k"] == "not_met" and crit["patent_growth"] == "met"
+
+
+def test_amounts_between_years_fill_the_series() -> None:
+    conv = Conversation(as_of=date(2026, 11, 22))
+    a = conv.send("贵州遵义，我们园区2025年总产值刚好30个亿，比2024年多了3个亿，"
+                  "2024年又比2023年多了2个亿")
+    assert a.profile["output_by_year"] == {"2025": Decimal(30), "2024": Decimal(27),
+                                           "2023": Decimal(25)}

@@ -325,3 +325,24 @@ def test_year_on_year_changes_are_not_averages() -> None:
     assert e.facts == {} and e.yoy == (("2024", "2023", D(21)), ("2025", "2024", D(0)))
     assert extract("去年比前年增长9%", TODAY).yoy == (("2025", "2024", D(9)),)
     assert extract("企业有三十来户", TODAY).questions  # approximate: asked back
+
+
+@pytest.mark.parametrize(("text", "facts"), [
+    ("已经制定了未来三年的发展规划", {"three_year_plan": True}),  # 未来 is no negation
+    ("更正一下，那起网络安全事件最后定的是较大级别", {"cyber_incident_level": "larger"}),
+    ("近三年没出过安全、质量、环保方面的事故", {"incident_level": "none"}),
+    ("创新型中小企业也有1家", {"innovative_sme": 1}),
+    ("2025年里中小企业贡献了18.9亿，主导产业占总产值64%",
+     {"sme_output": D("18.9"), "leading_industry_share": D(64)}),
+    ("管委会已经有了", {"operating_body": True}),
+    ("国家级高新技术企业2家（这几家互不重复）", {"high_tech": 2}),  # 这几家 is no hedge
+])
+def test_batch_five_wordings(text: str, facts: dict[str, object]) -> None:
+    assert extract(text, TODAY).facts == facts
+
+
+def test_amounts_between_years() -> None:
+    e = extract("我们园区2025年总产值刚好30个亿，比2024年多了3个亿，2024年又比2023年多了2个亿",
+                TODAY)
+    assert e.facts == {"output_by_year": {"2025": D(30)}}
+    assert e.deltas == (("2025", "2024", D(3)), ("2024", "2023", D(2)))
