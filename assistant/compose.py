@@ -94,13 +94,18 @@ def lookup(question: str, docs: Sequence[str], as_of: date, intent: str = "looku
                       cites, docs, as_of)
     metrics = metrics_in(question)
     lines: list[str] = []
+    from indexing.query import strip_references
+
     refs = _refs(question, docs[0] if len(docs) == 1 else None)
-    if refs:
+    moved = _elsewhere(question, refs)
+    if moved:  # 青海第十四条说的年度报送截止是几月几号: the topic is in 第十五条
+        lines = [f"{cite_label(refs[0])}没有讲到所问的内容，相关规定在{cite_label(moved)}："]
+        lines.extend(f"{cite_label(moved)}：{q}{cites.add(moved, q)}"
+                     for q in quotes.best_quotes(moved, strip_references(question)))
+    elif refs:
         for ref in refs[:3]:
             lines.append(f"{cite_label(ref)}原文见下{cites.add(ref, get_corpus().quote(ref))}。")
         if _CLAIM.search(question):  # 第十八条说每年两次，对不对: where the topic really is
-            from indexing.query import strip_references
-
             found = _retrieved(strip_references(question), docs, cites)
             lines.extend(f"相关规定：{line}" for line in found
                          if not any(line.startswith(cite_label(r)) for r in refs))
@@ -125,6 +130,15 @@ def lookup(question: str, docs: Sequence[str], as_of: date, intent: str = "looku
         lines.insert(0, absent_note(absent) + "与所问内容相关的条文如下：")
     return finish(question, intent, lines, cites, list(dict.fromkeys(
         c.id.split(":")[0] for c in cites.items)) or list(docs), as_of)
+
+
+def _elsewhere(question: str, refs: Sequence[str]) -> str | None:
+    """The article the question's topic is in when the one article it names is not about it."""
+    if len(refs) != 1:
+        return None
+    from indexing import get_retriever
+
+    return get_retriever().elsewhere(question, refs[0])
 
 
 def _retrieved(question: str, docs: Sequence[str], cites: CitationList) -> list[str]:

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 class Hit:
     """One ranked unit. `matched` is the item whose text matched best, when it was an item.
 
-    `via` says how it was found: "reference" (the question cites it), "bm25", "dense" or "fused".
+    `via` says how it was found: "reference" (the question cites it), "topic" (the question
+    cites another article but its words are in this one), "bm25", "dense" or "fused".
     """
 
     id: str

@@ -17,13 +17,21 @@ from .query import detect_jurisdictions as _detect
 from .query import mentions, resolve_references, strip_references
 from .settings import Settings, settings_from_env
 from .store import LexicalBundle, open_lexical
-from .tokenizer import nfkc
+from .tokenizer import nfkc, question_words
 
 if TYPE_CHECKING:
     from .dense import DenseIndex
 
 LEVELS = ("article", "item")
 CHANNELS = ("bm25", "dense", "fused")
+# "青海第十四条说的年度报送截止是几月几号": the words' topic is in another article of the same
+# document. A topic word is one the question says itself, not a question word
+# (data/question_words.txt), found in at most this share of the document's articles.
+TOPIC_SHARE = 0.34
+# The named article holds at most one topic word and the best-ranked other article at least two
+# more (words inside a longer topic word count once). Chosen on dev (6/6 such questions) with no
+# change on 1078 probes that name the right article (tests/indexing/test_search.py).
+TOPIC_LEAD = 2
 
 
 class SearchError(ValueError):
@@ -79,6 +87,7 @@ class Retriever:
         self._dense: DenseIndex | None = None
         self._types: list[frozenset[str]] | None = None
         self._homophones: Homophones | None = None
+        self._words: dict[str, frozenset[str]] | None = None
 
     @property
     def lex(self) -> LexicalBundle:
@@ -107,6 +116,40 @@ class Retriever:
         if self._homophones is None:
             self._homophones = Homophones(self.lex.lexical.doc_freq())
         return self._homophones
+
+    @property
+    def article_words(self) -> dict[str, frozenset[str]]:
+        """Each top-level unit's index words (its own text and its items')."""
+        if self._words is None:
+            words: dict[str, set[str]] = {}
+            for e in self.lex.entries:
+                words.setdefault(e.parent, set()).update(self.lex.tokenizer.tokens(e.text))
+            self._words = {k: frozenset(v) for k, v in words.items()}
+        return self._words
+
+    def elsewhere(self, query: str, ref: str) -> str | None:
+        """The article of the same document that the question's topic words are in, when the
+        article it names (`ref`) has next to none of them; else None."""
+        doc = ref.split(":", 1)[0]
+        words = self.article_words
+        if ref not in words or "附件" in ref:
+            return None
+        peers = [a for a in words if a.split(":", 1)[0] == doc]
+        asked = [t for t, w in self.query_terms(query).items()
+                 if w >= 1.0 and t not in question_words()]
+        topic = [t for t in asked
+                 if 0 < sum(t in words[a] for a in peers) <= TOPIC_SHARE * len(peers)]
+        topic = [t for t in topic if not any(t != o and t in o for o in topic)]
+        if len(topic) < TOPIC_LEAD:
+            return None
+        ranked = self._rank(self.entry_scores(strip_references(query), [doc], "bm25"), "article")
+        if not ranked or ranked[0][0] == ref:
+            return None
+        best = ranked[0][0]
+        held = sum(t in words[ref] for t in topic)
+        if held <= 1 and sum(t in words[best] for t in topic) >= held + TOPIC_LEAD:
+            return best
+        return None
 
     def query_terms(self, query: str) -> dict[str, float]:
         """The weighted index words BM25 scores a question with: its own words (place names and
@@ -164,7 +207,8 @@ class Retriever:
         ranked = self._rank(scores, level)
         if ranked:  # a bare 附件 names the whole attachment: the words pick its section
             refs = [r for r in refs if not r.endswith(":附件")]
-        return self._hits(refs, ranked, level, k, channel)
+        first = self.elsewhere(query, refs[0]) if len(refs) == 1 and level == "article" else None
+        return self._hits(refs, ranked, level, k, channel, first)
 
     def _rank(self, scores: np.ndarray, level: str) -> list[tuple[str, float, str | None]]:
         """(unit id, score, matched item) best first; rolled up to top-level units for articles."""
@@ -179,11 +223,17 @@ class Retriever:
         return [(key, s, m) for key, (s, m, _) in ranked]
 
     def _hits(self, refs: list[str], ranked: list[tuple[str, float, str | None]], level: str,
-              k: int, channel: str) -> list[Hit]:
+              k: int, channel: str, first: str | None = None) -> list[Hit]:
+        """References first, then the ranking; `first` (the article a misplaced reference's
+        topic is in) goes before the reference."""
         c = get_corpus()
         top = ranked[0][1] if ranked else 0.0
         out: list[Hit] = []
         seen: set[str] = set()
+        if first is not None:
+            matched = next((m for key, _, m in ranked if key == first), None)
+            seen.add(first)
+            out.append(self._hit(first, top + 2.0, matched, "topic"))
         for ref in refs:
             unit = c.unit(ref)
             key = unit.doc + ":" + unit.article if level == "article" else unit.id

@@ -43,6 +43,12 @@ def stopwords() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def question_words() -> frozenset[str]:
+    """Index words that ask rather than name a topic (要求, 规定, 解释 …)."""
+    return frozenset(_lines("question_words.txt"))
+
+
+@lru_cache(maxsize=1)
 def domain_terms() -> tuple[str, ...]:
     return tuple(_lines("domain_terms.txt"))
 

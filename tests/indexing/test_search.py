@@ -77,6 +77,51 @@ def test_references_come_first(built_index: Path) -> None:
     assert all(h.doc == "qinghai" for h in search("山东第十二条", jurisdiction="qinghai"))
 
 
+@pytest.mark.parametrize("question,named,topic", [
+    ("青海第十四条说的年度情况报送截止是几月几号", "qinghai:第十四条", "qinghai:第十五条"),
+    ("领导让我查四川办法第十五条里说的重大变动备案时限，到底是多久", "sichuan:第十五条",
+     "sichuan:第十七条"),
+    ("贵州办法第十一条说的负面清单里，事故是写的较大还是重大？", "guizhou:第十一条",
+     "guizhou:第十二条"),
+])
+def test_a_misplaced_reference_yields_to_the_article_its_words_are_in(
+        built_index: Path, question: str, named: str, topic: str) -> None:
+    hits = search(question, k=3)
+    assert [(h.id, h.via) for h in hits[:2]] == [(topic, "topic"), (named, "reference")]
+
+
+_PLACES = {"sichuan": "四川", "guizhou": "贵州", "shandong": "山东", "zhangye": "张掖",
+           "qinghai": "青海"}
+_GENERIC = ["{p}{a}讲的什么", "{p}{a}的具体要求有哪些", "{p}{a}是关于什么的",
+            "{p}办法{a}说了啥，帮我解释一下", "{p}{a}里有哪些条件",
+            "{p}{a}的意思是说集群要满足这些吗"]
+
+
+def test_a_right_reference_stays_first(built_index: Path) -> None:
+    """Probes that name the article they are about: generic questions, and questions made of two
+    words only that article (and few others) uses. None may be moved to another article."""
+    import random
+
+    retriever = get_retriever()
+    words = retriever.article_words
+    rng = random.Random(7)
+    probes = []
+    for unit, own in sorted(words.items()):
+        doc, article = unit.split(":", 1)
+        if not article.startswith("第"):
+            continue
+        probes += [t.format(p=_PLACES[doc], a=article) for t in _GENERIC]
+        peers = [u for u in words if u.startswith(doc + ":")]
+        rare = sorted(w for w in own if len(w) >= 2
+                      and sum(w in words[u] for u in peers) <= len(peers) / 3)
+        for _ in range(5 if len(rare) >= 2 else 0):
+            a, b = rng.sample(rare, 2)
+            probes.append(f"{_PLACES[doc]}{article}说的{a}和{b}是怎么规定的")
+    moved = [q for q in probes if search(q, k=1)[0].via != "reference"]
+    print(f"{len(probes)} probes naming the right article, {len(moved)} moved")
+    assert len(probes) > 600 and moved == []
+
+
 def test_no_match_is_empty_not_an_error(built_index: Path) -> None:
     assert search("今天天气怎么样", k=5) == []
     assert search("", k=5) == []
