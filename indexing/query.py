@@ -10,7 +10,7 @@ import yaml
 
 from corpus import cn_to_int, get_corpus, int_to_cn
 
-from .homophones import sound_alike
+from .homophones import readings, sound_alike
 from .settings import DATA_DIR
 from .t2s import to_simplified
 from .tokenizer import YAML_LOADER
@@ -51,11 +51,41 @@ def _names() -> list[tuple[str, str, bool]]:
     return sorted(out, key=lambda t: -len(t[0]))
 
 
+@lru_cache(maxsize=4)
+def _latin_names(fingerprint: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """Place names typed in pinyin (Zhangye, Qinghai, qh): every toneless reading of each
+    Chinese name without 省/市, and the initials of a two-character name's usual reading.
+    Cached per corpus version (`fingerprint`), so added documents are named too."""
+    table = readings()
+    spell: dict[str, str] = {}
+    for name, doc_id, is_abbr in _names():
+        base = re.sub(r"[省市]$", "", name)
+        if is_abbr or not base or not all(ch in table for ch in base):
+            continue
+        combos = [""]
+        for ch in base:
+            combos = [c + r for c in combos for r in table[ch]][:16]
+        for c in combos:
+            spell.setdefault(c, doc_id)
+        if len(base) == 2:
+            spell.setdefault(table[base[0]][0][0] + table[base[1]][0][0], doc_id)
+    if not spell:
+        return None
+    alts = "|".join(sorted(map(re.escape, spell), key=len, reverse=True))
+    return re.compile(rf"(?<![a-z])(?:{alts})(?![a-z])"), spell
+
+
 def mentions(text: str) -> list[Mention]:
     """Every place name in `text`, in order; longer names win over the abbreviations inside them."""
     text = to_simplified(text)  # one character for one, so offsets stay valid
     masked = list(text)
     found: list[Mention] = []
+    latin = _latin_names(get_corpus().fingerprint) if re.search(r"[A-Za-z]", text) else None
+    if latin is not None:  # ASCII lower-casing keeps offsets too
+        pattern, spelt = latin
+        for m in pattern.finditer(text.lower()):
+            masked[m.start():m.end()] = ["\0"] * (m.end() - m.start())
+            found.append(Mention(spelt[m.group()], m.start(), m.end()))
     for name, doc_id, is_abbr in _names():
         for m in re.finditer(re.escape(name), text):
             s, e = m.span()

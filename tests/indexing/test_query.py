@@ -66,3 +66,15 @@ def test_user_added_document_is_detected_and_resolved(tmp_path: Path) -> None:
     assert detect_jurisdictions("云溪市的集群要抽检吗") == ["yunxi"]
     assert resolve_references("云溪第四条") == ["yunxi:第四条"]
     assert "yunxi" in detect_jurisdictions("五省的规定")  # "all" means every document held
+
+
+@pytest.mark.parametrize(("text", "docs"), [
+    ("Zhangye 的集群 validity period 到期以后还能延吗", ["zhangye"]),
+    ("qh 集群 重大变更 备案 时限", ["qinghai"]),
+    ("QINGHAI and Sichuan thresholds", ["qinghai", "sichuan"]),
+    ("Gansu省的细则", ["zhangye"]),
+    ("Qinghai省", ["qinghai"]),
+    ("gzip 压缩包里的 shandongese", []),  # letters inside a longer word are not a place
+])
+def test_places_typed_in_pinyin(text: str, docs: list[str]) -> None:
+    assert detect_jurisdictions(text) == docs
