@@ -192,6 +192,10 @@ def _claim_check(question: str, cites: CitationList) -> str:
     quoted = " ".join(c.quote for c in cites.items)
     in_quotes = {q.value for q in find_quantities(quoted)}
     # 一 alone or as 一个 (一定, 一般, 在一个县里) is a word, not a claimed number
+    from indexing.query import mentions
+
+    for m in mentions(question):  # 四川: a place, not the number 4
+        question = question[:m.start] + " " * (m.end - m.start) + question[m.end:]
     claimed = {q.value for q in find_quantities(question)
                if not (q.raw in ("一", "一个") and q.unit in ("", "个"))}
     if not claimed:

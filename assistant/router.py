@@ -120,7 +120,8 @@ def route(text: str, *, has_profile: bool = False, last_intent: str | None = Non
     if has("guarantee", s):
         return r("lookup", "guarantee")
     followup = has("followup", s)
-    if has("consequence", s) and not has("eligibility", s) and not has_profile:
+    if has("consequence", s) and not has_profile and \
+            (not has("eligibility", s) or has("revoked", s)):
         return r("lookup", "what the rules do when something happens")
     if has("eligibility", s) and (has("rule_claim", s) or has("rule_question", s)) \
             and not has("first_person", s) and not states_facts \
