@@ -27,6 +27,8 @@ _ASKS_RULE = re.compile(r"要求|门槛|标准|多少|几|条件|比例|不低�
                         r"|至少|得[占涨达有要]|[一二三四五六七八九十\d半]+(?:成|%)?以上")
 _CLAIM = re.compile(r"对吗|对吧|对不对|是吗|是不是|没错吧|是真的吗|真的吗|吗？?$")
 _WHICH = re.compile(r"哪个|哪些|哪几个|哪里|哪一个")
+# a development plan's targets (附件八: 2025年目标值须符合…), not the recognition threshold
+_PLAN_TARGET = re.compile(r"规划[^，。？?]{0,12}目标|目标值|规划(?:里|中|上)")
 
 
 def finish(question: str, intent: str, prose: Sequence[str], cites: CitationList,
@@ -109,7 +111,7 @@ def lookup(question: str, docs: Sequence[str], as_of: date, intent: str = "looku
             found = _retrieved(strip_references(question), docs, cites)
             lines.extend(f"相关规定：{line}" for line in found
                          if not any(line.startswith(cite_label(r)) for r in refs))
-    elif metrics and docs and _ASKS_RULE.search(question):
+    elif metrics and docs and _ASKS_RULE.search(question) and not _PLAN_TARGET.search(question):
         lines = threshold_lines(question, metrics, docs, cites)
     lacking = absent_provisions(question, docs)
     if not lines:  # for a provision the text lacks, the search looks for the topic itself

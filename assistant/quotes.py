@@ -21,14 +21,19 @@ _HAS_NUMBER = re.compile(r"\d|[一二三四五六七八九十]+(?:个|年|日|�
 
 @lru_cache(maxsize=4096)
 def sentences(cid: str) -> tuple[str, ...]:
-    """The unit's text split after 。；; ！？ (whitespace trimmed; each a verbatim substring)."""
+    """The unit's text split after 。；; ！？ and after a form's placeholder row (“指标 ......”,
+    so a long table is not one sentence); whitespace trimmed, each a verbatim substring."""
     text = get_corpus().quote(cid)
     out = []
     for m in _END.finditer(text):
-        s = m.group().strip()
-        if s:
-            out.append(s)
+        for part in _ROW_END.split(m.group()):
+            s = part.strip()
+            if s:
+                out.append(s)
     return tuple(out)
+
+
+_ROW_END = re.compile(r"(?<=\.\.\.\.\.\.)\s")
 
 
 _PLACES = re.compile(r"(?:四川|贵州|山东|张掖|甘肃|青海)(?:省|市)?"
