@@ -107,9 +107,10 @@ def number(rule: Rule, p: Profile) -> CriterionResult:
                          f"{year}年{what} {show(part)} 亿元 ÷ 集群总产值 {show(total)} 亿元 × 100%",
                          need_share)
     if m == "patents_per_10k":
-        if p.patents is None or not p.employees:
+        patents = p.latest_patents()
+        if patents is None or not p.employees:
             return _unknown(rule, m)
-        pats, emp = Decimal(p.patents), Decimal(p.employees)
+        pats, emp = Decimal(patents), Decimal(p.employees)
 
         def need_patents() -> str:
             target = EXACT.divide(EXACT.multiply(t, emp), Decimal(10000))
@@ -118,7 +119,7 @@ def number(rule: Rule, p: Profile) -> CriterionResult:
                 least += 1
             return f"有效发明专利需增加 {show(least - pats)} 件（至少 {show(least)} 件）"
         return _fraction(rule, EXACT.multiply(pats, Decimal(10000)), emp,
-                         f"有效发明专利 {p.patents} 件 ÷ 从业人员 {p.employees} 人 × 10000",
+                         f"有效发明专利 {patents} 件 ÷ 从业人员 {p.employees} 人 × 10000",
                          need_patents)
     return _unknown(rule, m)
 
@@ -158,6 +159,16 @@ def every_year(rule: Rule, p: Profile) -> CriterionResult:
     return CriterionResult(rule, "met", low, EXACT.subtract(low, t), False, derivation)
 
 
+# what a by-year series holds, and its unit in a gap (研发经费 keeps the user's own unit)
+_SERIES_WORDS = {"output_by_year": ("集群产值", " 亿元"),
+                 "leading_industry_output_by_year": ("主导产业产值", " 亿元"),
+                 "rd_by_year": ("研发经费", ""),
+                 "patents_by_year": ("有效发明专利数", " 件")}
+
+
+_ASK_SERIES_FIRST = ("output_by_year", "leading_industry_output_by_year")
+
+
 def growth(rule: Rule, p: Profile) -> CriterionResult:
     """年均增速 over the last three years: (末年/首年)^(1/2) − 1, decided as
     末年 OP 首年 × (1 + t)^2 so no root is taken."""
@@ -167,13 +178,18 @@ def growth(rule: Rule, p: Profile) -> CriterionResult:
     series = getattr(p, rule.series or "") or {}
     t = rule.threshold
     assert isinstance(t, Decimal) and rule.operator
+    # 产值 by year serves several criteria: asked for first; 研发/专利 growth is usually known
+    ask = (rule.series, rule.metric) if rule.series in _ASK_SERIES_FIRST else \
+        (rule.metric, rule.series)
+    ask = tuple(a for a in ask if a)
     if not series:
-        return _unknown(rule, rule.series or rule.metric, rule.metric)
+        return _unknown(rule, *ask)
     last = max(series)
     first = last - 2
+    what, unit = _SERIES_WORDS.get(rule.series or "", ("产值", "亿元"))
     if first not in series or series[first] == 0:
-        return _unknown(rule, rule.series or rule.metric, rule.metric,
-                        derivation=f"缺少 {first} 年产值，无法计算近三年年均增速")
+        return _unknown(rule, *ask,
+                        derivation=f"缺少 {first} 年{what}，无法计算近三年年均增速")
     a, b = series[first], series[last]
     factor = growth_factor(t, 2)
     ok = _OPS[rule.operator](b, EXACT.multiply(a, factor))
@@ -181,7 +197,6 @@ def growth(rule: Rule, p: Profile) -> CriterionResult:
     g = DISPLAY.multiply(DISPLAY.subtract(root, 1), HUNDRED)
     shown = g.quantize(Q, context=DISPLAY)
     exact = shown == g
-    what = "集群产值" if rule.series == "output_by_year" else "主导产业产值"
 
     def derivation() -> str:
         return (f"年均增速 = ({last}年{what} / {first}年{what})^(1/2) − 1 = "
@@ -190,8 +205,8 @@ def growth(rule: Rule, p: Profile) -> CriterionResult:
     def gap() -> str:
         target = EXACT.multiply(a, factor)
         word = "至少达到" if rule.operator == ">=" else "超过"
-        return (f"{first}年{what}不变时，{last}年{what}需{word} {show(target)} 亿元"
-                f"（现为 {show(b)} 亿元）")
+        return (f"{first}年{what}不变时，{last}年{what}需{word} {show(target)}{unit}"
+                f"（现为 {show(b)}{unit}）")
     return CriterionResult(rule, "met" if ok else "not_met", shown, EXACT.subtract(shown, t),
                            not exact, derivation, (), None if ok else gap)
 

@@ -15,7 +15,7 @@ import yaml
 
 from .profile import Profile, ProfileError, parse_profile
 
-_SERIES_COLUMN = re.compile(r"^(output|leading_industry_output)_(\d{4})$")
+_SERIES_COLUMN = re.compile(r"^(output|leading_industry_output|rd|patents)_(\d{4})$")
 SUFFIXES = (".json", ".yaml", ".yml", ".jsonl", ".csv")
 
 
@@ -49,7 +49,8 @@ def _objects(value: Any, path: Path) -> list[Any]:
 
 
 def csv_row(row: dict[str, str]) -> dict[str, Any]:
-    """A CSV row as a profile dict: `output_2024` columns become `output_by_year`; a JSON cell
+    """A CSV row as a profile dict: `output_2024` columns become `output_by_year` (likewise
+    `leading_industry_output_`, `rd_`, `patents_`); a JSON cell
     is accepted for the by-year keys; empty cells are unknown."""
     out: dict[str, Any] = {}
     for column, cell in row.items():
@@ -60,9 +61,7 @@ def csv_row(row: dict[str, str]) -> dict[str, Any]:
         m = _SERIES_COLUMN.match(column)
         if m:
             if cell:
-                key = "output_by_year" if m.group(1) == "output" else \
-                    "leading_industry_output_by_year"
-                out.setdefault(key, {})[m.group(2)] = cell
+                out.setdefault(m.group(1) + "_by_year", {})[m.group(2)] = cell
         elif column.endswith("_by_year") and cell:
             try:
                 out[column] = loads_exact(cell)

@@ -158,7 +158,9 @@ class Profile(BaseModel):
     quality_enterprises: Count = None  # distinct enterprises over the five categories
     leading_industry_champions: Count = None
     rd_growth: Growth = None
+    rd_by_year: Series = None  # 研发经费 by year, any one unit: only the ratio counts
     patent_growth: Growth = None
+    patents_by_year: Series = None  # 有效发明专利数 (件) by year
     patents_per_10k: Num = None
     patents: Count = None
     employees: Count = None
@@ -206,9 +208,18 @@ class Profile(BaseModel):
             if part is not None and latest is not None and part > latest[1]:
                 raise ValueError(f"{key} 大于{latest[0]}年集群总产值 (exceeds the cluster's "
                                  f"total output of {latest[0]})")
-        if self.employees == 0 and self.patents is not None:
+        if self.employees == 0 and self.latest_patents() is not None:
             raise ValueError("employees 为0，无法计算每万人专利 (employees must be positive)")
         return self
+
+    def latest_patents(self) -> int | None:
+        """有效发明专利数: as given, else the latest year of `patents_by_year` when whole."""
+        if self.patents is not None:
+            return self.patents
+        if not self.patents_by_year:
+            return None
+        last = self.patents_by_year[max(self.patents_by_year)]
+        return int(last) if last == last.to_integral_value() else None
 
     def latest_output(self) -> tuple[int, Decimal] | None:
         if not self.output_by_year:
