@@ -25,7 +25,7 @@ from .numbers import (
     share_percent,
     to_yi,
 )
-from .series import output_series
+from .series import named_series, output_series
 
 _SHARE_OF = r"占(?:到|了)*(?:集群)?(?:总)?(?:产值)?(?:的)?(?:比例|比重|比)?"
 # Keyword patterns per metric, tried longest-first; a keyword opens the segment its values sit in.
@@ -57,7 +57,7 @@ METRIC_PATTERNS: dict[str, str] = {
                   r"(?=[^，,。；;%]{0,8}?" + _AMOUNT + ")",
     "leading_industry_output": r"主导产业(?:的)?产值(?=[^，,。；;%]{0,8}?" + _AMOUNT + ")",
     "output_by_year": r"(?:集群)?(?:总)?产值|营业收入|营收",
-    "iip_penetration": r"(?:工业互联网|iip|IIP)(?:平台)?(?:应用)?(?:普及率|普及)?",
+    "iip_penetration": r"(?:工业互联网|iip|IIP)(?:平台)?(?:应用)?(?:普及率|普及)?|(?<!软件)普及率",
     "area_km2": r"占地(?:面积)?|(?:集群)?面积",
     "enterprise_count": r"企业户数|(?:相关)?(?:生产、服务等)?企业(?:总)?(?:户数|数量|数)",
     "employees": r"从业人员|员工|职工|就业人数",
@@ -157,6 +157,11 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
     taken: list[tuple[int, int]] = []
 
     count_facts(s, facts, questions, taken, mentioned)
+    for key, a, b, values in named_series(s, as_of, _KEY_RE):  # 研发经费2022年1亿、2023年…
+        if not any(x <= a < y for x, y in taken):
+            facts[key] = values
+            taken.append((a, b))
+            mentioned.append(key)
 
     keys = [(str(m.lastgroup), m.start(), m.end()) for m in _KEY_RE.finditer(s)
             if not any(a <= m.start() < b for a, b in taken)]

@@ -6,13 +6,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_VS_BENCHMARK = (r"(?:(?:高于|优于|达到|低于|不如|未达到)(?:行业)?基准"
+_VS_BENCHMARK = (r"(?:(?:还|也|都|仍|尚)?(?:没有?|未)?(?:高于|优于|达到|低于|不如|未达到)"
+                 r"(?:行业)?基准"
                  r"|比(?:行业)?基准值?(?:还|更)?(?:好|高|优|差|低))")
 # fact key -> keyword pattern. A negation word shortly before the keyword flips it to False.
 BOOL_FACTS: dict[str, str] = {
     "operating_body": r"运营管理机构|运营机构|管委会|管理机构",
     "three_year_plan": r"(?:未来)?三年(?:发展)?规划|发展规划|三年计划|培育方案",
-    "pillar_industry": r"支柱(?:产业)?|(?:是|属于)(?:所在)?(?:县域)?的?(?:支柱或)?特色产业(?!集群)",
+    "pillar_industry": r"支柱(?:产业)?|(?:是|属于)(?:所在)?(?:县域|县里|本县|全县|当地|县)?的?"
+                       r"(?:支柱或)?特色产业(?!集群)",
     "supply_chain_sharing": r"共享机制",
     "open_cooperation": r"国际合作|交流活动|开放合作|对外合作",
     "misconduct": r"偷税漏税|违法违规|严重失信|失信",
@@ -30,12 +32,14 @@ LEVEL_FACTS = {
 LEVEL_WORDS = {"特别重大": "extraordinary", "重大": "major", "较大": "larger", "一般": "general"}
 _NEG = re.compile(r"(?:没有|没|未(?!来)|无|不|非|并未|从未|尚未|否)[^，,。；;、]{0,8}$")
 _NEG_AFTER = re.compile(r"^[^，,。；;]{0,4}(?:没有|没出|没发生|不存在|无|未发生|未出)")
-_EFF_BAD = re.compile(r"低于|不如|未达到|比(?:行业)?基准值?(?:还|更)?(?:差|低)")
+_EFF_BAD = re.compile(r"低于|不如|未达到|没有?(?:高于|优于|达到)"
+                      r"|比(?:行业)?基准值?(?:还|更)?(?:差|低)")
 # facts said by what follows the keyword rather than a verb before it
 _BODY = r"(?:管委会|运营管理机构|运营机构|管理机构)"
 _SAID_AFTER: list[tuple[str, str, Any]] = [
-    ("three_year_plan", r"规划(?:已经?|都|早就?)"
-                        r"(?:编好|编制好|编制完成|制定好|做好|定好|出台|完成|有了)", True),
+    ("three_year_plan", r"规划[^，,。；;]{0,4}?(?:已经?|都|早就?)"
+                        r"(?:编好|编制好|编制完成|制定好|做好|定好|出台|完成|有了|印发|发布|批复"
+                        r"|审定|通过)", True),
     ("three_year_plan", r"规划(?:还|尚|目前|暂时)?(?:没|未)(?:有)?"
                         r"(?:编|做|制定|出台|完成|弄)", False),
     ("operating_body", _BODY + r"(?:还|正|目前|仍)?(?:在|处于)?(?:筹建|筹备|筹划)", False),
@@ -49,6 +53,12 @@ _SAID_AFTER: list[tuple[str, str, Any]] = [
     ("operating_body", _BODY + r"\s*[：:]\s*(?:没有|无|否|还没)", False),
     ("open_cooperation", r"(?:合作|交流)(?:活动|机制)?[^，,。；;]{0,4}(?:每年都|都|经常|一直|也)?"
                          r"(?:参加|参与|有参加)", True),
+    # 以集群名义参加过中国—东盟博览会上主导产业的国际交流活动 / 没参加过任何国际合作
+    ("open_cooperation", r"(?:没有?|未|从未|不曾)(?:参加|参与)(?:过)?[^，,。；;]{0,20}?"
+                         r"(?:交流活动|合作机制|国际合作|国内合作|博览会|展会|交易会|论坛)", False),
+    ("open_cooperation", r"(?:^|[，,。；;])(?:(?!企业)[^，,。；;]){0,12}?(?:参加|参与)(?:过|了)?"
+                         r"[^，,。；;]{0,20}?"
+                         r"(?:交流活动|合作机制|国际合作|国内合作|博览会|展会|交易会|论坛)", True),
     ("pillar_industry", r"(?:特色产业|支柱产业)[？?]\s*(?:是的|对|没错|是)", True),
     ("misconduct", r"(?:偷税漏税|违法违规|严重失信|失信)[^，,。；;]{0,12}(?:被|受到|受过)"
                    r"[^，,。；;]{0,10}(?:处罚|处理|查处|通报|列入|罚款)", True),
@@ -92,9 +102,10 @@ def extract_facts(s: str) -> tuple[dict[str, Any], list[str], tuple[str, ...]]:
     questions: list[str] = []
     for key, pattern in BOOL_FACTS.items():
         for m in re.finditer(pattern, s):
-            if _A_NOT_A.search(s[max(0, m.start() - 10):m.start()]):
+            if _A_NOT_A.search(s[max(0, m.start() - 10):m.start() + 1]):
                 continue  # 要不要做发展规划 / 有没有管委会 asks, it does not say
-            if not key.endswith("_above_benchmark") and not _stated(s, m.start(), m.end()):
+            if not key.endswith("_above_benchmark") and not _stated(s, m.start(), m.end()) \
+                    and not re.match(r"是|属于", m.group()):  # 主导产业是县里的特色产业
                 continue
             if key.endswith("_above_benchmark"):
                 facts[key] = not (_EFF_BAD.search(m.group()) or _negated(s, m.start(), m.end()))

@@ -98,3 +98,46 @@ def _money(value: Decimal, unit: str, raw: str) -> Decimal:
     if value < 0:
         raise NumberError(f"产值不能为负数，您说的是“{raw}”，请核对。", raw)
     return to_yi(value, unit)
+
+
+# Other yearly series a 申报表 lists: 主导产业产值2022年16亿、2023年17亿…, 研发经费2022年10000万元…,
+# 有效发明专利：2022年底100件、2023年底110件… (profile keys of tools/data/profile_keys.yaml).
+NAMED_SERIES = (
+    ("leading_industry_output_by_year", r"主导产业(?:的)?(?:总)?产值"),
+    ("rd_by_year", r"(?:中小企业)?研发(?:经费|投入|费用)(?:支出|投入|投入额|总额)?"),
+    ("patents_by_year", r"(?:有效)?发明专利(?:拥有量|数量|件数|数)?"),
+)
+_NAMED = re.compile("|".join(f"(?P<{k}>{p})" for k, p in NAMED_SERIES))
+_STOP = re.compile(r"[。！!？?；;\n]")
+_YEAR_END = re.compile(r"(20\d\d)\s*年\s*(?:底|末|年底|年末)")
+_COUNT_UNIT = re.compile(r"(?<=[\d〇零一二两三四五六七八九十百千])\s*(?:件|个|项)")
+
+
+def named_series(s: str, as_of: date, stop: re.Pattern[str]
+                 ) -> list[tuple[str, int, int, dict[str, Decimal]]]:
+    """(profile key, start, end, {year: value}) for each series of two or more years written
+    after one of NAMED_SERIES' words, up to the sentence end or the next metric word (`stop`).
+    Money is in 亿元 (研发经费 only as a ratio, so any one unit does); patents are counts."""
+    out = []
+    for m in _NAMED.finditer(s):
+        key = str(m.lastgroup)
+        end = len(s)
+        for pattern in (_STOP, stop):
+            nxt = pattern.search(s, m.end())
+            while nxt is not None and nxt.start() == nxt.end():
+                nxt = pattern.search(s, nxt.end() + 1)
+            if nxt is not None and nxt.start() < end and not _NAMED.match(s, nxt.start()):
+                end = nxt.start()
+        segment = s[m.end():end]
+        if len(re.findall(r"20\d\d|去年|前年|大前年|今年", segment)) < 2:
+            continue
+        text = _YEAR_END.sub(r"\1年", segment)  # 2022年底100件 → 2022年100件
+        if key == "patents_by_year":
+            text = _COUNT_UNIT.sub("", text)
+        try:
+            series, _ = output_series(text, as_of)
+        except NumberError:
+            continue
+        if len(series) >= 2:
+            out.append((key, m.start(), end, series))
+    return out
