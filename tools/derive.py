@@ -179,9 +179,9 @@ def growth(rule: Rule, p: Profile) -> CriterionResult:
     t = rule.threshold
     assert isinstance(t, Decimal) and rule.operator
     # 产值 by year serves several criteria: asked for first; 研发/专利 growth is usually known
-    ask = (rule.series, rule.metric) if rule.series in _ASK_SERIES_FIRST else \
+    pair = (rule.series, rule.metric) if rule.series in _ASK_SERIES_FIRST else \
         (rule.metric, rule.series)
-    ask = tuple(a for a in ask if a)
+    ask = tuple(a for a in pair if a)
     if not series:
         return _unknown(rule, *ask)
     last = max(series)
