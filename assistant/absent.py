@@ -90,6 +90,28 @@ def absent_provisions(question: str, docs: Sequence[str]) -> list[str]:
     return []
 
 
+def topic_clauses(question: str, doc: str) -> list[tuple[str, str]]:
+    """(citation id, verbatim phrase) of what `doc` does say on the comparison topic the question
+    asks about, when what it asks for is in none of the texts (青海 每个集群多少奖补资金 →
+    第七条 …政策支持); otherwise [] and the search finds the nearest clause."""
+    from tools import compare_topic
+
+    from .router import vocab
+
+    asked_by = vocab().get("aspect_questions") or {}
+    for topic, pattern in vocab()["topics"].items():
+        if not re.search(pattern, question):
+            continue
+        table = compare_topic(topic)
+        patterns = asked_by.get(topic) or {}
+        if not any(not a["present_in"] and a["aspect"] in patterns
+                   and re.search(patterns[a["aspect"]], question) for a in table["aspects"]):
+            return []
+        return [(e["citation"]["id"], e["citation"]["quote"])
+                for r in table["rows"] if r["jurisdiction"] == doc for e in r["entries"]]
+    return []
+
+
 _AMOUNT_WORDS = re.compile(r"\d*\s*多少个?工作日内?|多少天|几天|几个月|多久|多长时间|期限|时限"
                            r"|\d+\s*个?(?:工作日|月|天)内?")
 

@@ -86,6 +86,7 @@ def lookup(question: str, docs: Sequence[str], as_of: date, intent: str = "looku
         absent_note,
         absent_provisions,
         asks_only_for,
+        topic_clauses,
         without_amount,
     )
 
@@ -114,6 +115,14 @@ def lookup(question: str, docs: Sequence[str], as_of: date, intent: str = "looku
     elif metrics and docs and _ASKS_RULE.search(question) and not _PLAN_TARGET.search(question):
         lines = threshold_lines(question, metrics, docs, cites)
     lacking = absent_provisions(question, docs)
+    if absent and lacking:  # 山东第十六条规定的奖励资金标准: neither the article nor the amount
+        return finish(question, "out_of_scope", [absent_note(absent) + f"{short(docs[0])}的文件"
+                                                 f"也没有规定{'；'.join(lacking)}。"],
+                      cites, docs, as_of)
+    if not lines and lacking:  # what the text does say on the topic (青海 奖补 → 第七条)
+        for cid, phrase in topic_clauses(question, docs[0]):
+            sentence = quotes.sentence_with(cid, phrase) or phrase
+            lines.append(f"{cite_label(cid)}：{sentence}{cites.add(cid, sentence)}")
     if not lines:  # for a provision the text lacks, the search looks for the topic itself
         lines = _retrieved(without_amount(question) if lacking else question, docs, cites)
     if not lines and lacking:  # 山东 备案 多久, and nothing else on the topic either

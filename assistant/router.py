@@ -115,7 +115,7 @@ def route(text: str, *, has_profile: bool = False, last_intent: str | None = Non
         return r("out_of_scope", f"other place {place}")
     if has("other_policies", s):
         return r("out_of_scope", "other policy")
-    if has("unsupported_advice", s):
+    if has("unsupported_advice", s) or (has("money_amount", s) and not jur):
         return r("out_of_scope", "advice the texts cannot support")
     if has("guarantee", s):
         return r("lookup", "guarantee")

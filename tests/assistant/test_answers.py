@@ -374,3 +374,15 @@ def test_a_misplaced_article_number_is_pointed_to_the_right_article() -> None:
     assert "3月30日" in a.citations[0].quote
     a = ask("青海第十四条讲的什么", as_of=TODAY)  # a question about the article itself
     assert [c.id for c in a.citations] == ["qinghai:第十四条"]
+
+
+def test_funding_amounts_are_not_in_the_texts_and_the_clause_is_quoted() -> None:
+    a = ask("青海细则里认定以后给每个集群多少奖补资金", as_of=TODAY)
+    assert a.answer.startswith("青海的文件没有规定每个集群的资金数额")
+    assert [c.id for c in a.citations] == ["qinghai:第七条"]
+    # a missing article and a missing amount: nothing to quote
+    a = ask("山东办法第十六条规定的省级集群奖励资金标准是每个多少万元？", as_of=TODAY)
+    assert a.intent == "out_of_scope" and not a.citations
+    assert "没有第十六条" in a.answer and "没有规定每个集群的资金数额" in a.answer
+    # no place named: declined
+    assert ask("集群能拿多少钱", as_of=TODAY).intent == "out_of_scope"

@@ -346,3 +346,40 @@ def test_amounts_between_years() -> None:
                 TODAY)
     assert e.facts == {"output_by_year": {"2025": D(30)}}
     assert e.deltas == (("2025", "2024", D(3)), ("2024", "2023", D(2)))
+
+
+@pytest.mark.parametrize(("text", "key", "series"), [
+    ("主导产业产值2022年16亿，2023年17亿，2024年18亿，增速够不够",
+     "leading_industry_output_by_year", {"2022": "16", "2023": "17", "2024": "18"}),
+    ("中小企业研发经费2022年10000万元、2023年10500万元、2024年11025万元", "rd_by_year",
+     {"2022": "1", "2023": "1.05", "2024": "1.1025"}),
+    ("有效发明专利：2022年底100件，2023年底110件，2024年底121件", "patents_by_year",
+     {"2022": "100", "2023": "110", "2024": "121"}),
+    ("研发投入前年1亿、去年1.1亿，今年1.2亿", "rd_by_year",
+     {"2024": "1", "2025": "1.1", "2026": "1.2"}),
+])
+def test_other_yearly_series(text: str, key: str, series: dict[str, str]) -> None:
+    ex = extract(text, TODAY)
+    assert ex.facts[key] == {y: Decimal(v) for y, v in series.items()}
+    assert "output_by_year" not in ex.facts and not ex.questions
+
+
+def test_a_series_stops_at_the_next_metric() -> None:
+    ex = extract("研发经费2022年1亿、2023年1.1亿，2024年1.2亿，专利年均增长8%", TODAY)
+    assert ex.facts == {"rd_by_year": {"2022": Decimal("1"), "2023": Decimal("1.1"),
+                                       "2024": Decimal("1.2")},
+                        "patent_growth": Decimal("8")}
+
+
+@pytest.mark.parametrize(("text", "facts"), [
+    ("主导产业是县里的特色产业", {"pillar_industry": True}),
+    ("主导产业是不是县里的特色产业？", {}),
+    ("我们属于高耗能行业，能效水平还没达到行业基准值",
+     {"high_energy_use": True, "energy_efficiency_above_benchmark": False}),
+    ("未来三年发展规划去年已经印发了", {"three_year_plan": True}),
+    ("还以集群名义参加过中国—东盟博览会上主导产业的国际交流活动", {"open_cooperation": True}),
+    ("我们没参加过什么国际交流活动", {"open_cooperation": False}),
+    ("我们县有几家企业去年参加了中小企业博览会", {}),  # enterprises, not the cluster
+])
+def test_yes_no_facts_in_plain_words(text: str, facts: dict[str, object]) -> None:
+    assert extract(text, TODAY).facts == facts
