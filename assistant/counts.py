@@ -26,6 +26,7 @@ COUNT_LABELS = {
 }
 _COUNT_BEFORE = {m: re.compile(r"(?P<neg>没有|无)?(?P<num>" + NUM + r")?(?P<approx>来|多|余)?"
                                r"\s*[家个户名]?\s*"
+                               r"(?:企业(?:是|为|属于|获评为?|被评为?|入选))?"  # 3家企业是小巨人
                                r"(?:主导产业的?)?"
                                + f"(?:{p})") for m, p in COUNT_PATTERNS.items()}
 _NONE_OF = re.compile(r"(?:没有|无|均无|都没有)(?P<span>[^，,。；;\d]{2,30})")
@@ -35,7 +36,7 @@ _IS = r"(?:企业)?\s*(?:也|还|都)?(?:有|为|是|共|共有|数量为|数量
 _COUNT_AFTER = {m: re.compile(f"(?:{p})" + _IS + r"(?P<num>" + NUM + r")(?P<approx>来|多|余)?"
                               r"\s*[家个户名]")
                 for m, p in COUNT_PATTERNS.items()}
-_FIRMS = r"(?:相关)?(?:生产、服务等?)?企业"
+_FIRMS = r"(?:相关)?(?:生产[、和及与]?服务等?)?企业"
 # 企业86家 is the total only when no category precedes 企业 (专精特新企业3家 is a count of its own)
 _NO_CATEGORY = r"(?<!小巨人)(?<!专精特新)(?<!中小)(?<!创新型)(?<!技术)(?<!冠军)(?<!龙头)(?<!规上)" \
                r"(?<!规模以上)(?<![”\"])"
@@ -45,7 +46,11 @@ _ENTERPRISES = re.compile(_FIRMS + r"(?:户数|数量|数)?\s*" + _SAY_TOTAL
                           r"|(?P<num2>" + NUM + r")\s*户" + _FIRMS
                           + r"|(?:集群内|集群里|集群)(?:的)?" + _NO_CATEGORY + _FIRMS
                           + r"(?:总数|数量)?\s*(?:共计|总共|一共|共有|共|有)\s*(?P<num3>" + NUM
-                          + r")\s*家")
+                          + r")\s*家"
+                          # 集群里共有120家企业 (but not 集群有3家企业是小巨人)
+                          r"|(?:集群内|集群里|集群中|集群)(?:共有|总共有|一共有|共计|拥有|有)"
+                          r"(?:各类|相关)?\s*(?P<num4>" + NUM + r")\s*[家户]" + _FIRMS
+                          + r"(?![^，,。；;]{0,6}(?:是|为|属于|获评|被评|入选))")
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 
 
@@ -60,7 +65,8 @@ def count_facts(s: str, facts: dict[str, Any], questions: list[str],
                 facts[metric] = 0
                 mentioned.append(metric)
     for m in _ENTERPRISES.finditer(s):
-        value = parse_number(m.group("num") or m.group("num2") or m.group("num3"))
+        value = parse_number(m.group("num") or m.group("num2") or m.group("num3")
+                             or m.group("num4"))
         if m.group("approx") or hedge_in(s[max(0, m.start() - 4):m.end() + 3]):
             questions.append(f"请告诉我{COUNT_LABELS['enterprise_count']}的确切数量。")
         elif value == value.to_integral() and value >= 0:

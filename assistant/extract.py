@@ -20,6 +20,7 @@ from .numbers import (
     NumberError,
     Quantity,
     find_quantities,
+    fmt,
     hedge_in,
     normalize,
     share_percent,
@@ -38,9 +39,12 @@ _DIGIT = r"[\d零〇一二两三四五六七八九十]"
 _AMOUNT = _DIGIT + r"[\d零〇一二两三四五六七八九十百千点.]*\s*(?:亿|万)"  # 12亿, 十二亿
 METRIC_PATTERNS: dict[str, str] = {
     "sme_output_share": r"中小(?:企业)?(?:的)?(?:产值)?(?:的)?(?:" + _SHARE_OF + "|比例|比重)"
+                        r"|中小企业(?:贡献|创造)的(?:产值)?" + _SHARE_OF +
                         r"|中小企业(?:产值)?(?=\s*(?:是|为)?\s*\d[\d.]*\s*%)"
                         r"|中小企业(?:贡献|创造)了?(?![^，,。；;%]{0,8}?" + _AMOUNT + ")",
     "leading_industry_share": r"主导(?:产业)?(?:的)?(?:产值)?(?:的)?(?:" + _SHARE_OF + "|比例|比重)"
+                              r"|主导产业(?:贡献|创造)了?(?=[^，,。；;%]{0,4}?" + _DIGIT
+                              + r"[^，,。；;]*?%)"
                               r"|主导(?:产业)?(?=\s*\d[\d.]*\s*(?:%|$|\s))"
                               r"|主导产业[^，,。；;\d%]{0,6}?占(?:到|了)?(?!地)(?=[^，,。；;]{0,4}"
                               + _DIGIT + ")"
@@ -59,7 +63,8 @@ METRIC_PATTERNS: dict[str, str] = {
     "output_by_year": r"(?:集群)?(?:总)?产值|营业收入|营收",
     "iip_penetration": r"(?:工业互联网|iip|IIP)(?:平台)?(?:应用)?(?:普及率|普及)?|(?<!软件)普及率",
     "area_km2": r"占地(?:面积)?|(?:集群)?面积",
-    "enterprise_count": r"企业户数|(?:相关)?(?:生产、服务等)?企业(?:总)?(?:户数|数量|数)",
+    "enterprise_count": r"企业户数|(?:相关)?(?:生产、服务等)?企业(?:总)?(?:户数|数量|数)"
+                        r"|相关(?:的)?生产[、和及]?服务(?:等)?(?:类)?企业",
     "employees": r"从业人员|员工|职工|就业人数",
     "patents": r"(?:有效)?发明专利(?:拥有量|数量|数)?",
 }
@@ -85,7 +90,7 @@ _RUN = r"(?<![一二两三四五六七八九十\d])(?>[一二两三四五六七�
 _NOT_VALUES = re.compile(r"(?:近|这|过去|最近|前)(?:[一二两三四五六七八九十\d]+|几)年"
                          r"|" + _RUN + r"年(?:发展)?(?:规划|计划)"
                          r"|第[一二两三四五六七八九十百\d]+[条款项年]|" + _RUN + r"个?方面"
-                         r"|一(?:下|点|些|起|直|般|定|样|遍|句)"  # 更正一下, 一起事故
+                         r"|一(?:下|点|些|起|直|般|定|样|遍|句|共|同|并|律)"  # 更正一下, 一共十户
                          r"|二氧化碳|一带一路|十[三四五]五|一站式|一体化|一企一策|一对一|一批"
                          r"|(?:这|那)几(?:家|个|户|项)"  # 这几家互不重复: not a hedge
                          # 三年是38亿、41亿: a span of years in words, not a value (2023年 is)
@@ -207,6 +212,13 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
             else:  # 更正一下，0.62是前年的，去年是58%: a correction's last figure is the one
                 pick = -1 if start == end == 0 and _CORRECTION.search(s) else 0
                 facts[metric] = _value(metric, quantities[pick])
+                if metric == "area_km2" and quantities[pick].unit in _AREA_UNITS:
+                    km2 = facts[metric]  # 5000亩 = 3.3333…: kept to 100 m² and said so
+                    shown = km2.quantize(Decimal("0.0001")).normalize()
+                    about = "" if shown == km2 else "约"
+                    facts[metric] = shown
+                    notes.append(f"占地面积{quantities[pick].raw}按{about}{fmt(shown)}平方公里计"
+                                 "（1平方公里 = 100公顷 = 1500亩）。")
         except NumberError as exc:
             questions.append(exc.question)
 
@@ -273,6 +285,9 @@ def _mask_rule_figures(s: str) -> str:
     return "".join(out)
 
 
+_AREA_UNITS = {"公顷": Decimal(100), "亩": Decimal(1500), "平方米": Decimal(1000000)}
+
+
 def _value(metric: str, q: Quantity) -> Decimal:
     if metric in SHARE_METRICS:
         if q.unit not in ("%", ""):
@@ -287,6 +302,13 @@ def _value(metric: str, q: Quantity) -> Decimal:
             raise NumberError(f"{LABELS[metric]}应是金额（亿元），您说的是“{q.raw}”，请核对。",
                               q.raw)
         return to_yi(q.value, q.unit)
+    if metric == "area_km2" and q.unit in _AREA_UNITS:  # 5600公顷 = 56平方公里, 1500亩 = 1
+        if q.value < 0:
+            raise NumberError(f"{LABELS[metric]}不能为负数，您说的是“{q.raw}”，请核对。", q.raw)
+        return q.value / _AREA_UNITS[q.unit]
+    if metric == "area_km2" and q.unit not in ("平方公里", ""):
+        raise NumberError(f"占地面积应是面积（平方公里、公顷、亩），您说的是“{q.raw}”，请核对。",
+                          q.raw)
     if metric in ("area_km2", "patents_per_10k", "employees", "patents", "enterprise_count"):
         if q.value < 0:
             raise NumberError(f"{LABELS[metric]}不能为负数，您说的是“{q.raw}”，请核对。", q.raw)

@@ -383,3 +383,71 @@ def test_a_series_stops_at_the_next_metric() -> None:
 ])
 def test_yes_no_facts_in_plain_words(text: str, facts: dict[str, object]) -> None:
     assert extract(text, TODAY).facts == facts
+
+
+@pytest.mark.parametrize(("text", "km2", "note"), [
+    ("占地5600公顷", "56", "占地面积5600公顷按56平方公里计"),
+    ("集群占地面积4500亩", "3", "占地面积4500亩按3平方公里计"),
+    ("占地面积56万平方米", "0.56", "按0.56平方公里计"),
+    ("集群占地面积5000亩", "3.3333", "按约3.3333平方公里计"),
+])
+def test_area_in_other_units(text: str, km2: str, note: str) -> None:
+    ex = extract(text, TODAY)
+    assert ex.facts == {"area_km2": Decimal(km2)} and note in ex.notes[0]
+
+
+def test_area_in_a_unit_that_is_not_an_area_is_asked_back() -> None:
+    ex = extract("占地面积30家", TODAY)
+    assert not ex.facts and "平方公里、公顷、亩" in ex.questions[0]
+
+
+# one figure per metric in the many ways people write it (value, unit, word order)
+_PHRASINGS = [
+    ("主导产业产值占集群总产值的62%", "leading_industry_share", 62),
+    ("主导产业占到了集群总产值的六成二", "leading_industry_share", 62),
+    ("集群总产值里主导产业占62%", "leading_industry_share", 62),
+    ("主导产业的比重是百分之六十二", "leading_industry_share", 62),
+    ("主导产业贡献了62%的产值", "leading_industry_share", 62),
+    ("62%的产值来自主导产业", "leading_industry_share", 62),
+    ("中小企业产值占比七成", "sme_output_share", 70),
+    ("中小企业贡献的产值占全部的70%", "sme_output_share", 70),
+    ("集群里中小企业的产值比例为0.7", "sme_output_share", 70),
+    ("中小企业产值21亿，集群总产值30亿", "sme_output", 21),
+    ("研发经费年均增长7.5%", "rd_growth", Decimal("7.5")),
+    ("研发投入每年平均涨了7.5个百分点", "rd_growth", Decimal("7.5")),
+    ("研发费用年增速7.5%", "rd_growth", Decimal("7.5")),
+    ("近三年研发经费平均每年增长百分之七点五", "rd_growth", Decimal("7.5")),
+    ("有效发明专利年均增长12%", "patent_growth", 12),
+    ("发明专利数量年均增幅12%", "patent_growth", 12),
+    ("每万人有效发明专利6.2件", "patents_per_10k", Decimal("6.2")),
+    ("万人发明专利拥有量6.2个", "patents_per_10k", Decimal("6.2")),
+    ("有效发明专利共310件，从业人员5万人", "patents", 310),
+    ("有效发明专利共310件，从业人员5万人", "employees", 50000),
+    ("职工总数两万三千人", "employees", 23000),
+    ("工业互联网平台应用普及率达到了16%", "iip_penetration", 16),
+    ("工业互联网普及率16%", "iip_penetration", 16),
+    ("上工业互联网平台的企业占16%", "iip_penetration", 16),
+    ("集群占地面积56平方公里", "area_km2", 56),
+    ("集群面积五十六平方公里", "area_km2", 56),
+    ("占地5600公顷", "area_km2", 56),
+    ("集群有企业120户", "enterprise_count", 120),
+    ("相关生产服务企业一百二十家", "enterprise_count", 120),
+    ("集群里共有120家企业", "enterprise_count", 120),
+    ("产值年均增长8%", "output_growth", 8),
+    ("集群产值年均增速8%", "output_growth", 8),
+    ("产值三年平均每年涨8%", "output_growth", 8),
+    ("专精特新小巨人3家", "little_giant", 3),
+    ("有3家国家级专精特新小巨人企业", "little_giant", 3),
+    ("单项冠军1家", "single_champion", 1),
+    ("创新型中小企业12家", "innovative_sme", 12),
+    ("高新技术企业15家", "high_tech", 15),
+    ("国家高新技术企业十五家", "high_tech", 15),
+    ("专精特新中小企业8家", "specialized_sme", 8),
+    ("省级专精特新企业8家", "specialized_sme", 8),
+]
+
+
+@pytest.mark.parametrize(("text", "key", "value"), _PHRASINGS, ids=[c[0] for c in _PHRASINGS])
+def test_one_figure_in_many_phrasings(text: str, key: str, value: object) -> None:
+    got = extract(text, TODAY).facts.get(key)
+    assert got is not None and Decimal(str(got)) == Decimal(str(value))
