@@ -160,12 +160,26 @@ def _retrieved(question: str, docs: Sequence[str], cites: CitationList) -> list[
         if not hits:
             continue
         hit, also = _rerank(question, hits)
-        for q in quotes.best_quotes(hit.id, question, matched=hit.matched):
+        chosen = quotes.best_quotes(hit.id, question, matched=hit.matched)
+        for part in _parts(question):  # 贷款融资有啥支持？能帮着上市吗: each part its sentence
+            extra = quotes.best_quotes(hit.id, part, limit=1)
+            if extra and not any(extra[0] in q or q in extra[0] for q in chosen):
+                chosen.append(extra[0])
+        for q in chosen:
             lines.append(f"{cite_label(hit.id)}：{q}{cites.add(hit.id, q)}")
         if also is not None:
             q = quotes.best_quotes(also.id, question, limit=1, matched=also.matched)[0]
             lines.append(f"另见{cite_label(also.id)}：{q}{cites.add(also.id, q)}")
     return lines
+
+
+_PART_BREAK = re.compile(r"[？?；;]|以及|另外|还有|同时")
+
+
+def _parts(question: str) -> list[str]:
+    """The sub-questions of a question that asks two things (…有啥支持？能帮着上市吗), or []."""
+    parts = [p for p in (x.strip(" ，,。") for x in _PART_BREAK.split(question)) if len(p) >= 4]
+    return parts if len(parts) >= 2 else []
 
 
 def _rerank(question: str, hits: Sequence[Any]) -> tuple[Any, Any | None]:

@@ -386,3 +386,10 @@ def test_funding_amounts_are_not_in_the_texts_and_the_clause_is_quoted() -> None
     assert "没有第十六条" in a.answer and "没有规定每个集群的资金数额" in a.answer
     # no place named: declined
     assert ask("集群能拿多少钱", as_of=TODAY).intent == "out_of_scope"
+
+
+def test_a_two_part_question_gets_a_sentence_for_each_part() -> None:
+    a = ask("张掖集群企业贷款融资有啥支持？能帮着上市吗", as_of=TODAY)
+    quoted = " ".join(c.quote for c in a.citations)
+    assert {c.id for c in a.citations} == {"zhangye:第八条"}
+    assert "产业链供应链融资" in quoted and "上市和挂牌" in quoted
