@@ -17,7 +17,7 @@ from typing import Any
 from . import compose, eligibility
 from .answer import Answer, CitationList
 from .explain import explain
-from .extract import SHARE_METRICS, extract
+from .extract import LABELS, SHARE_METRICS, extract
 from .numbers import find_quantities
 from .router import Route, has, route
 from .textnorm import clean, strip_injection
@@ -92,7 +92,8 @@ class Conversation:
                 and not _SELF_ANSWER.search(question):
             ex = extract("", today)  # 青海规定产值要50亿以上，对吧？ is about the rules, not us
         r = route(question, has_profile=bool(self.profile), last_intent=self.last_intent,
-                  states_facts=bool(ex.facts or ex.questions), pending=bool(self.pending))
+                  states_facts=bool(ex.facts or ex.questions or ex.changes),
+                  pending=bool(self.pending))
         if injected and (not question or r.intent in ("greeting", "overview", "clarify")
                          or not has("domain", question)):
             r = Route("out_of_scope", r.jurisdictions, r.all_jurisdictions, "prompt injection")
@@ -167,6 +168,16 @@ class Conversation:
         series = with_changes(said.get("output_by_year") or before, ex.yoy, ex.deltas)
         if series is not None:
             said["output_by_year"] = series  # 2024年比2023年增长21%，2025年持平
+        asks_first = []
+        for metric, step in ex.changes:  # 普及率再提高2个百分点: from the value we hold
+            base = said.get(metric, self.profile.get(metric))
+            if base is None:
+                asks_first.append(f"请先告诉我目前的{LABELS[metric]}，再说变化多少。")
+            else:
+                said[metric] = base + step
+        if asks_first:
+            return compose.finish(text, "clarify", asks_first, CitationList(), [], today,
+                                  asks=tuple(asks_first), profile=dict(self.profile))
         candidate = {**self.profile, **said}
         problem = _invalid(candidate)
         if problem:  # nothing stored: the user is asked to correct the figure
@@ -188,7 +199,7 @@ class Conversation:
                                   asks=asks, profile=dict(self.profile), notes=ex.notes)
         focus = "gap" if _GAP.search(question) else "why" if _WHY.search(question) else None
         answer = eligibility.compose(text, profile, self.jurisdictions, today, focus=focus,
-                                     hypothetical=ex.hypothetical and bool(ex.facts),
+                                     hypothetical=ex.hypothetical and bool(ex.facts or ex.changes),
                                      notes=ex.notes, extra_asks=ex.questions)
         if not ex.hypothetical:
             self.pending = list(answer.missing)
@@ -197,7 +208,6 @@ class Conversation:
     def _context_metric(self, question: str) -> str | None:
         """What a value without a metric word refers to: a correction (不对，占比是65%) refers
         to the share last talked about; a bare value answers the first thing we asked for."""
-        from .extract import LABELS
 
         shares = [m for m in self.last_metrics if m in SHARE_METRICS]
         named = [m for m in self.last_metrics if LABELS.get(m, "")[:4] in question]

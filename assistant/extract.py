@@ -58,8 +58,11 @@ METRIC_PATTERNS: dict[str, str] = {
                        r"(?:专利)?(?:拥有量|数|数量)?",
     "output_growth": r"(?:集群)?(?:总)?产值" + _TO + _GROWS + r"|年均增速",
     "sme_output": r"中小企业(?:[^，,。；;\d%]{0,4}?(?:产值|营收)|(?:贡献|创造)了?)"
-                  r"(?=[^，,。；;%]{0,8}?" + _AMOUNT + ")",
-    "leading_industry_output": r"主导产业(?:的)?产值(?=[^，,。；;%]{0,8}?" + _AMOUNT + ")",
+                  r"(?=[^，,。；;%]{0,8}?" + _AMOUNT + ")"
+                  # 其中中小企业18亿
+                  r"|(?<=其中)中小企业(?=\s*(?:为|是|有|占)?\s*" + _AMOUNT + ")",
+    "leading_industry_output": r"主导产业(?:的)?产值(?=[^，,。；;%]{0,8}?" + _AMOUNT + ")"
+                               r"|(?<=其中)主导产业(?=\s*(?:为|是|有|占)?\s*" + _AMOUNT + ")",
     "output_by_year": r"(?:集群)?(?:总)?产值|营业收入|营收",
     "iip_penetration": r"(?:工业互联网|iip|IIP)(?:平台)?(?:应用)?(?:普及率|普及)?|(?<!软件)普及率",
     "area_km2": r"占地(?:面积)?|(?:集群)?面积",
@@ -121,6 +124,8 @@ class Extraction:
     yoy: tuple[tuple[str, str, Decimal], ...] = ()
     # 2025年30亿，比2024年多了3亿: (2025, 2024, 3) in 亿元, either year from the other
     deltas: tuple[tuple[str, str, Decimal], ...] = ()
+    # 普及率再提高2个百分点: (iip_penetration, 2) — added to the value the dialogue holds
+    changes: tuple[tuple[str, Decimal], ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -143,6 +148,7 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
                       if _approx(m) is not None}
     plain = _fractions(plain)
     plain = _EXACTLY.sub("", plain)  # 大概26个亿……不对，准确是26.3亿 → 26.3亿
+    plain = _YEAR_CORRECTED.sub(r"\1年是", plain)  # 2024年那个说错了，是23亿 → 2024年是23亿
     plain = _ordinal_years(plain, as_of or date.today())
     if _RELATIVE_YOY.search(plain):  # 去年比前年增长9%: years written out for _year_on_year
         from .series import _absolute_years
@@ -222,6 +228,7 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
         except NumberError as exc:
             questions.append(exc.question)
 
+    changes = _share_changes(s, facts, context_metric)
     fact_values, fact_questions, vouched = extract_facts(plain)
     facts.update(fact_values)
     questions.extend(fact_questions)
@@ -229,10 +236,39 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
         questions = [q.replace(shown, said).replace("是估计或区间（“约”）", "不是确切的百分数")
                      if shown in q else q for q in questions]
     return Extraction(facts=facts, questions=tuple(questions), notes=tuple(notes),
-                      hypothetical=bool(_HYPOTHETICAL.search(s)),
+                      hypothetical=bool(_HYPOTHETICAL.search(s))
+                      or bool(changes and _ASKS_BACK.search(s)),
                       correction=bool(_CORRECTION.search(s)),
                       metrics=tuple(dict.fromkeys(mentioned)), vouched=vouched, yoy=yoy,
-                      deltas=deltas)
+                      deltas=deltas, changes=changes)
+
+
+_SHARE_CHANGE = re.compile(r"(?:(?P<again>再|又|还)(?:能)?)?"
+                           r"(?P<dir>提高|提升|上升|增加|涨|降低|下降|减少|降|少)了?"
+                           r"\s*(?P<num>" + NUM + r")\s*(?P<unit>个百分点|百分点|%)")
+_ASKS_BACK = re.compile(r"(?:呢|吗|么|行不行|够不够|能不能过?)\s*[？?。！!]?\s*$|[？?]\s*$")
+
+
+def _share_changes(s: str, facts: dict[str, Any], context_metric: str | None
+                   ) -> tuple[tuple[str, Decimal], ...]:
+    """普及率再提高2个百分点 / 主导产业占比降低了3个百分点: a change to a share the dialogue
+    holds, not its value (the 2 the metric loop read is dropped)."""
+    out = []
+    for m in _SHARE_CHANGE.finditer(s):
+        if m.group("unit") == "%" and not m.group("again") and m.group("dir") in ("增加", "涨"):
+            continue  # 增加5% may be a growth rate
+        clause = max(s.rfind(c, 0, m.start()) for c in "，,；;。\n") + 1
+        named = [k.lastgroup for k in _KEY_RE.finditer(s, clause, m.start())
+                 if k.lastgroup in SHARE_METRICS]
+        metric = named[-1] if named else context_metric
+        if metric not in SHARE_METRICS:
+            continue
+        step = find_quantities(m.group("num"))[0].value
+        if facts.get(metric) == step:
+            del facts[metric]
+        down = m.group("dir") in ("降低", "下降", "减少", "降", "少")
+        out.append((str(metric), -step if down else step))
+    return tuple(out)
 
 
 _UNIT_METRIC = {"平方公里": "area_km2", "亿元": "output_by_year", "亿": "output_by_year",
@@ -368,6 +404,9 @@ def _fractions(text: str) -> str:
 _EXACTLY = re.compile(r"(?:(?:大概|大约|约|差不多)[^；;。\n]*?|" + NUM
                       + r"\s*(?:%|亿元|亿|万元|万|个亿)?\s*(?:以上|左右|多)?[^；;。\d\n]{0,12}?)"
                       r"(?:准确|确切|具体|实际|精确)(?:地|来说|说)?(?:是|为|:|：)")
+_YEAR_CORRECTED = re.compile(r"(20\d\d)\s*年(?:的|那个|那年|那一年|那个数|的数)?(?:数)?"
+                             r"(?:说错了|写错了|弄错了|错了|不对)[，,。]?\s*(?:应该|其实|实际)?"
+                             r"(?:是|为)")
 _ORDINAL_YEAR = re.compile(r"(?:第([一二三123])年|头一年|最后一年)")
 
 

@@ -316,3 +316,32 @@ def test_amounts_between_years_fill_the_series() -> None:
                   "2024年又比2023年多了2个亿")
     assert a.profile["output_by_year"] == {"2025": Decimal(30), "2024": Decimal(27),
                                            "2023": Decimal(25)}
+
+
+def test_a_share_raised_by_points_is_a_what_if_on_the_value_held() -> None:
+    c = Conversation(as_of=TODAY)
+    c.send("贵州，工业互联网平台应用普及率12%")
+    a = c.send("普及率再提高2个百分点呢")
+    assert a.answer.startswith("（假设情形") and "| 14% |" in a.answer
+    assert c.profile["iip_penetration"] == Decimal("12")  # a what-if changes nothing stored
+    c.send("主导产业占比60%")
+    c.send("主导产业占比降低了3个百分点")  # said as a fact: stored
+    assert c.profile["leading_industry_share"] == Decimal("57")
+    fresh = Conversation(as_of=TODAY)
+    asked = fresh.send("青海，普及率再提高2个百分点呢")
+    assert asked.intent == "clarify" and "目前的工业互联网平台应用普及率" in asked.answer
+
+
+def test_a_corrected_year_keeps_its_year() -> None:
+    c = Conversation(as_of=TODAY)
+    c.send("山东，2023年产值20亿，2024年22亿，2025年24亿")
+    c.send("2024年那个说错了，是23亿")
+    assert c.profile["output_by_year"] == {"2023": Decimal(20), "2024": Decimal(23),
+                                           "2025": Decimal(24)}
+
+
+def test_of_which_smes_is_an_amount_not_another_year() -> None:
+    c = Conversation(as_of=TODAY)
+    c.send("青海，2025年集群总产值30亿，其中中小企业18亿")
+    assert c.profile["output_by_year"] == {"2025": Decimal(30)}
+    assert c.profile["sme_output"] == Decimal(18)
