@@ -50,7 +50,9 @@ _ENTERPRISES = re.compile(_FIRMS + r"(?:户数|数量|数)?\s*" + _SAY_TOTAL
                           # 集群里共有120家企业 (but not 集群有3家企业是小巨人)
                           r"|(?:集群内|集群里|集群中|集群)(?:共有|总共有|一共有|共计|拥有|有)"
                           r"(?:各类|相关)?\s*(?P<num4>" + NUM + r")\s*[家户]" + _FIRMS
-                          + r"(?![^，,。；;]{0,6}(?:是|为|属于|获评|被评|入选))")
+                          + r"(?![^，,。；;]{0,6}(?:是|为|属于|获评|被评|入选))"
+                          r"|(?P<num5>" + NUM + r")\s*[家户]相关(?:的)?"
+                          r"(?:生产[、和及与]?服务等?)?企业")
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 
 
@@ -66,7 +68,7 @@ def count_facts(s: str, facts: dict[str, Any], questions: list[str],
                 mentioned.append(metric)
     for m in _ENTERPRISES.finditer(s):
         value = parse_number(m.group("num") or m.group("num2") or m.group("num3")
-                             or m.group("num4"))
+                             or m.group("num4") or m.group("num5"))
         if m.group("approx") or hedge_in(s[max(0, m.start() - 4):m.end() + 3]):
             questions.append(f"请告诉我{COUNT_LABELS['enterprise_count']}的确切数量。")
         elif value == value.to_integral() and value >= 0:

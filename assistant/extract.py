@@ -41,6 +41,8 @@ METRIC_PATTERNS: dict[str, str] = {
     "sme_output_share": r"中小(?:企业)?(?:的)?(?:产值)?(?:的)?(?:" + _SHARE_OF + "|比例|比重)"
                         r"|中小企业(?:贡献|创造)的(?:产值)?" + _SHARE_OF +
                         r"|中小企业(?:产值)?(?=\s*(?:是|为)?\s*\d[\d.]*\s*%)"
+                        r"|(?<=占比)\s*中小(?:企业)?(?=\s*\d[\d.]*\s*(?:%|$|\s)"
+                        r"(?!\s*(?:亿|万)))"  # 占比 中小企业 55 主导产业 52
                         r"|中小企业(?:贡献|创造)了?(?![^，,。；;%]{0,8}?" + _AMOUNT + ")",
     "leading_industry_share": r"主导(?:产业)?(?:的)?(?:产值)?(?:的)?(?:" + _SHARE_OF + "|比例|比重)"
                               r"|主导产业(?:贡献|创造)了?(?=[^，,。；;%]{0,4}?" + _DIGIT
@@ -401,7 +403,8 @@ def _fractions(text: str) -> str:
 
 
 # an approximate figure the user then makes exact in the same breath
-_EXACTLY = re.compile(r"(?:(?:大概|大约|约|差不多)[^；;。\n]*?|" + NUM
+_EXACTLY = re.compile(r"(?:(?:大概|大约|约|差不多|超过|不到|接近|将近|过半|一半以上)"
+                      r"[^；;。\n]*?|" + NUM
                       + r"\s*(?:%|亿元|亿|万元|万|个亿)?\s*(?:以上|左右|多)?[^；;。\d\n]{0,12}?)"
                       r"(?:准确|确切|具体|实际|精确)(?:地|来说|说)?(?:是|为|:|：)")
 _YEAR_CORRECTED = re.compile(r"(20\d\d)\s*年(?:的|那个|那年|那一年|那个数|的数)?(?:数)?"
