@@ -33,7 +33,8 @@ _SHARE_OF = r"占(?:到|了)*(?:集群)?(?:总)?(?:产值)?(?:的)?(?:比例|比
 # between a measure and its growth word users put time words: 研发经费近三年年均增长9%,
 # 主导产业产值这三年平均每年涨了6% (never across a comma or a number)
 _TO = (r"(?:[^，,。；;！!？?\d%]{0,10}?"  # never across a number; across a comma only after
-       r"|(?:嘛|呢|啊|的话|这块|那块|方面|来说)[，,][^，,。；;！!？?\d%]{0,10}?)")  # 研发经费嘛，
+       r"|(?:嘛|呢|啊|的话|这块|那块|方面|来说)[，,][^，,。；;！!？?\d%]{0,10}?"  # 研发经费嘛，
+       r"|[，,]\s*(?=年均|每年|平均))")  # 研发经费，近三年年均增长10.2% (近三年 is blanked)
 _GROWS = r"(?:年均)?(?:增速|增长率|增长|增幅|涨幅|涨)"
 _DIGIT = r"[\d零〇一二两三四五六七八九十]"
 _AMOUNT = _DIGIT + r"[\d零〇一二两三四五六七八九十百千点.]*\s*(?:亿|万)"  # 12亿, 十二亿
@@ -51,7 +52,10 @@ METRIC_PATTERNS: dict[str, str] = {
                               r"|主导产业[^，,。；;\d%]{0,6}?占(?:到|了)?(?!地)(?=[^，,。；;]{0,4}"
                               + _DIGIT + ")"
                               r"|主导产业(?:产值)?(?=\s*(?:是|为)?\s*\d[\d.]*\s*%)"
-                              r"|主导产业(?:产值)?(?:也|则)(?:是|为|有|占)",
+                              r"|主导产业(?:产值)?(?:也|则)(?:是|为|有|占)"
+                              # 主导产业大概七成左右: a share said without 占
+                              r"|主导产业(?=[^，,。；;\d%]{0,6}?" + _DIGIT
+                              + r"[^，,。；;]{0,3}?(?:成|%))",
     "leading_industry_growth": r"主导产业(?:产值)?" + _TO + _GROWS,
     "rd_growth": r"研发(?:经费|投入|费用)?" + _TO + _GROWS,
     "patent_growth": r"(?:有效)?(?:发明)?专利(?:数|数量)?" + _TO + _GROWS,
@@ -59,7 +63,7 @@ METRIC_PATTERNS: dict[str, str] = {
                        r"|每万(?:名|个)?(?:人|从业人员|员工|职工)(?:的|拥有)?(?:有效)?(?:发明)?"
                        r"(?:专利)?(?:拥有量|数|数量)?",
     "output_growth": r"(?:集群)?(?:总)?产值" + _TO + _GROWS + r"|年均增速",
-    "sme_output": r"中小企业(?:[^，,。；;\d%]{0,4}?(?:产值|营收)|(?:贡献|创造)了?)"
+    "sme_output": r"中小企业(?:[^，,。；;\d%]{0,4}?(?:产值|营收)|(?:贡献|创造|做|干|实现|完成)了?)"
                   r"(?=[^，,。；;%]{0,8}?" + _AMOUNT + ")"
                   # 其中中小企业18亿
                   r"|(?<=其中)中小企业(?=\s*(?:为|是|有|占)?\s*" + _AMOUNT + ")",
@@ -95,6 +99,7 @@ _RUN = r"(?<![一二两三四五六七八九十\d])(?>[一二两三四五六七�
 _NOT_VALUES = re.compile(r"(?:近|这|过去|最近|前)(?:[一二两三四五六七八九十\d]+|几)年"
                          r"|" + _RUN + r"年(?:发展)?(?:规划|计划)"
                          r"|第[一二两三四五六七八九十百\d]+[条款项年]|" + _RUN + r"个?方面"
+                         r"|第[一二两三四五六七八九十\d]+个(?:数字|数|值)?"  # 第二个数说错了
                          r"|一(?:下|点|些|起|直|般|定|样|遍|句|共|同|并|律)"  # 更正一下, 一共十户
                          r"|二氧化碳|一带一路|十[三四五]五|一站式|一体化|一企一策|一对一|一批"
                          r"|(?:这|那)几(?:家|个|户|项)"  # 这几家互不重复: not a hedge
@@ -144,6 +149,9 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
                                plain)  # 二三年 → 2023年
     plain = _UNIT_CELL.sub(lambda m: f"{m.group(2)}{m.group(1)}", plain)  # （百万元）\t1320
     plain = re.sub(r"(?<![大多过])一半(?!以)", "50%", plain)  # 主导产业刚好占一半
+    plain = re.sub(r"(?:(\d+|[一两二三四五六七八九])个)?半个?百分点",  # 半个百分点, 一个半百分点
+                   lambda m: f"{_HALF_POINTS.get(m.group(1) or '', m.group(1) or '0')}.5个百分点",
+                   plain)
     plain = re.sub(r"一(?:家|个|户|项)(?:都|也)(?:没有|没)", "都没有", plain)  # 一家都没有
     plain = _table_rows(plain)
     approximations = {f"约{_approx(m)}%": m.group() for m in _FRACTION.finditer(plain)
@@ -170,6 +178,16 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
     taken: list[tuple[int, int]] = []
 
     count_facts(s, facts, questions, taken, mentioned)
+    for key, pattern in _BEFORE_NOUN:
+        for m in pattern.finditer(s):
+            if any(x <= m.start() < y for x, y in taken) or hedge_in(m.group()) or \
+                    re.search(r"每万|万人", s[max(0, m.start() - 10):m.start()]):
+                continue  # 每万名从业人员12件: the per-10k figure, not a count
+            q = find_quantities(m.group("q"))[0]
+            if q.value >= 0 and q.value == q.value.to_integral_value():
+                facts[key] = int(q.value)
+                taken.append((m.start(), m.end()))
+                mentioned.append(key)
     for key, a, b, values in named_series(s, as_of, _KEY_RE):  # 研发经费2022年1亿、2023年…
         if not any(x <= a < y for x, y in taken):
             facts[key] = values
@@ -196,13 +214,15 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
             segment_from = max(0, start - 24, keys[i - 1][2] if i else 0, clause)
             context = s[segment_from:stop]
         else:
-            context = s[max(0, start - 4):stop]
+            # a hedge just before the name counts (大概中小企业…), not the last clause's figure
+            context = s[max(0, start - 4, max(s.rfind(c, 0, start) for c in "，,") + 1):stop]
         quantities = [q for q in find_quantities(segment)
                       if not re.match(r"20\d\d$", q.raw) or metric != "output_by_year"]
         if not quantities and metric != "output_by_year":
             continue
         mentioned.append(metric)
-        hedge = hedge_in(context)
+        hedge = hedge_in(context if metric == "output_by_year" or not quantities
+                         else _own_clause(s, max(0, start - 4), end + quantities[0].end))
         try:
             if (hedge and quantities) or (metric == "output_by_year" and hedge):
                 raise NumberError(f"您说的“{context.strip()}”是估计或区间（“{hedge}”），"
@@ -230,7 +250,7 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
         except NumberError as exc:
             questions.append(exc.question)
 
-    changes = _share_changes(s, facts, context_metric)
+    changes = _percent_changes(s, facts, context_metric)
     fact_values, fact_questions, vouched = extract_facts(plain)
     facts.update(fact_values)
     questions.extend(fact_questions)
@@ -248,29 +268,45 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
 _SHARE_CHANGE = re.compile(r"(?:(?P<again>再|又|还)(?:能)?)?"
                            r"(?P<dir>提高|提升|上升|增加|涨|降低|下降|减少|降|少)了?"
                            r"\s*(?P<num>" + NUM + r")\s*(?P<unit>个百分点|百分点|%)")
+# what a follow-up calls a percentage it changes (研发经费那个再提高半个百分点)
+_SHORT_NAMES = (("研发", "rd_growth"), ("专利", "patent_growth"), ("普及率", "iip_penetration"),
+                ("产值增速", "output_growth"), ("中小企业", "sme_output_share"),
+                ("主导产业", "leading_industry_share"))
 _ASKS_BACK = re.compile(r"(?:呢|吗|么|行不行|够不够|能不能过?)\s*[？?。！!]?\s*$|[？?]\s*$")
 
 
-def _share_changes(s: str, facts: dict[str, Any], context_metric: str | None
+def _percent_changes(s: str, facts: dict[str, Any], context_metric: str | None
                    ) -> tuple[tuple[str, Decimal], ...]:
-    """普及率再提高2个百分点 / 主导产业占比降低了3个百分点: a change to a share the dialogue
-    holds, not its value (the 2 the metric loop read is dropped)."""
+    """普及率再提高2个百分点 / 主导产业占比降低了3个百分点 / 研发经费那个再提高半个百分点: a
+    change to a percentage the dialogue holds, not its value (the 2 the metric loop read is
+    dropped)."""
     out = []
     for m in _SHARE_CHANGE.finditer(s):
         if m.group("unit") == "%" and not m.group("again") and m.group("dir") in ("增加", "涨"):
             continue  # 增加5% may be a growth rate
         clause = max(s.rfind(c, 0, m.start()) for c in "，,；;。\n") + 1
         named = [k.lastgroup for k in _KEY_RE.finditer(s, clause, m.start())
-                 if k.lastgroup in SHARE_METRICS]
+                 if k.lastgroup in PERCENT_METRICS]
+        named += [k for w, k in _SHORT_NAMES if w in s[clause:m.start()]]
         metric = named[-1] if named else context_metric
-        if metric not in SHARE_METRICS:
+        if metric not in PERCENT_METRICS:
             continue
+        if metric not in SHARE_METRICS and not m.group("again") and (
+                "百分点" not in m.group("unit") or m.group("dir") in ("涨", "增加")):
+            continue  # 研发经费增长5% / 每年平均涨了7.5个百分点: a growth rate, not a change
         step = find_quantities(m.group("num"))[0].value
         if facts.get(metric) == step:
             del facts[metric]
         down = m.group("dir") in ("降低", "下降", "减少", "降", "少")
         out.append((str(metric), -step if down else step))
     return tuple(out)
+
+
+def _own_clause(s: str, start: int, value_end: int) -> str:
+    """From `start` to the first comma after the value: 中小企业做了38.5亿，主导产业大概七成 —
+    the next clause's 大概 is not this figure's."""
+    cut = [i for i in (s.find(c, value_end) for c in "，,；;。") if i >= 0]
+    return s[start:min(cut)] if cut else s[start:]
 
 
 _UNIT_METRIC = {"平方公里": "area_km2", "亿元": "output_by_year", "亿": "output_by_year",
@@ -323,6 +359,13 @@ def _mask_rule_figures(s: str) -> str:
     return "".join(out)
 
 
+_HALF_POINTS = dict(zip("一两二三四五六七八九", "1223456789", strict=True))
+# a count said before its noun: 3.2万名从业人员, 16件有效发明专利
+_BEFORE_NOUN = (
+    ("employees", re.compile(r"(?<!每)(?P<q>" + NUM + r"\s*(?:名|个|人))(?:的)?\s*"
+                             r"(?:从业人员|员工|职工|就业人员)")),
+    ("patents", re.compile(r"(?P<q>" + NUM + r"\s*件)(?:的)?\s*(?:有效)?(?:发明)?专利")),
+)
 _AREA_UNITS = {"公顷": Decimal(100), "亩": Decimal(1500), "平方米": Decimal(1000000)}
 
 
@@ -403,7 +446,8 @@ def _fractions(text: str) -> str:
 
 
 # an approximate figure the user then makes exact in the same breath
-_EXACTLY = re.compile(r"(?:(?:大概|大约|约|差不多|超过|不到|接近|将近|过半|一半以上)"
+_EXACTLY = re.compile(r"(?:(?:大概|大约|约|差不多|超过|不到|接近|将近|过半|一半以上|一半多|多一点"
+                      r"|出头)"
                       r"[^；;。\n]*?|" + NUM
                       + r"\s*(?:%|亿元|亿|万元|万|个亿)?\s*(?:以上|左右|多)?[^；;。\d\n]{0,12}?)"
                       r"(?:准确|确切|具体|实际|精确)(?:地|来说|说)?(?:是|为|:|：)")

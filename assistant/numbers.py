@@ -20,8 +20,8 @@ _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％－，＋", "01
 #: It starts only where a run of number characters starts and takes the run whole (an atomic
 #: group): without that, a failed match on a long digit run backtracks through every way of
 #: splitting it (25 digits took minutes).
-NUM = (r"(?<![\d.零〇一二两三四五六七八九十百千万亿点])"
-       r"(?>(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千])"
+NUM = (r"(?<![\d.零〇一二两三四五六七八九十百千万亿点])"  # 百分点, 百分之 are not a hundred
+       r"(?>(?:\d+(?:\.\d+)?|(?!百分)[零〇一二两三四五六七八九十百千])"
        r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿点])*)")
 NUM_RE = re.compile(NUM)
 

@@ -105,7 +105,7 @@ def _money(value: Decimal, unit: str, raw: str) -> Decimal:
 NAMED_SERIES = (
     ("leading_industry_output_by_year", r"主导产业(?:的)?(?:总)?产值"),
     ("rd_by_year", r"(?:中小企业)?研发(?:经费|投入|费用)(?:支出|投入|投入额|总额)?"),
-    ("patents_by_year", r"(?:有效)?发明专利(?:拥有量|数量|件数|数)?"),
+    ("patents_by_year", r"(?:有效)?(?:发明)?专利(?:拥有量|数量|件数|数)?"),
 )
 _NAMED = re.compile("|".join(f"(?P<{k}>{p})" for k, p in NAMED_SERIES))
 _STOP = re.compile(r"[。！!？?；;\n]")
@@ -126,7 +126,7 @@ def named_series(s: str, as_of: date, stop: re.Pattern[str]
             nxt = pattern.search(s, m.end())
             while nxt is not None and nxt.start() == nxt.end():
                 nxt = pattern.search(s, nxt.end() + 1)
-            if nxt is not None and nxt.start() < end and not _NAMED.match(s, nxt.start()):
+            if nxt is not None and nxt.start() < end:
                 end = nxt.start()
         segment = s[m.end():end]
         if len(re.findall(r"20\d\d|去年|前年|大前年|今年", segment)) < 2:

@@ -451,3 +451,27 @@ _PHRASINGS = [
 def test_one_figure_in_many_phrasings(text: str, key: str, value: object) -> None:
     got = extract(text, TODAY).facts.get(key)
     assert got is not None and Decimal(str(got)) == Decimal(str(value))
+
+
+@pytest.mark.parametrize(("text", "facts", "asks"), [
+    ("3.2万名从业人员，16件有效发明专利", {"employees": 32000, "patents": 16}, 0),
+    ("青海每一万个员工要有几个有效发明专利", {}, 0),  # a rule question, not our staff
+    ("2025年中小企业产值138,600万元；主导产业差不多占六成吧，具体还在算",
+     {"sme_output": Decimal("13.86")}, 1),  # the next clause's 差不多 is not this figure's
+    ("主导产业产值占了总产值一半多一点，具体是53%", {"leading_industry_share": 53}, 0),
+    ("集群里有一家企业2024年被税务部门查出偷税", {"misconduct": True}, 0),
+    ("通用设备、仓储和物流都建了共享机制", {"supply_chain_sharing": True}, 0),
+    ("设备、仓储、物流这些还是各家企业自己弄，没有搞共享", {"supply_chain_sharing": False}, 0),
+    ("集群成立了产业促进会，负责集群的日常运营", {"operating_body": True}, 0),
+    ("去年还组织企业参加了兰洽会上主导产业的国内交流活动", {"open_cooperation": True}, 0),
+])
+def test_batch_eight_wordings(text: str, facts: dict[str, object], asks: int) -> None:
+    ex = extract(text, TODAY)
+    assert ex.facts == facts and len(ex.questions) == asks
+
+
+def test_half_a_point_is_not_a_hundred() -> None:
+    ex = extract("研发经费那个再提高半个百分点呢？", TODAY)
+    assert ex.changes == (("rd_growth", Decimal("0.5")),) and ex.hypothetical
+    changes = extract("普及率提高一个半百分点", TODAY).changes
+    assert changes == (("iip_penetration", Decimal("1.5")),)
