@@ -18,7 +18,7 @@ COUNT_PATTERNS: dict[str, str] = {
     "high_tech": r"(?:国家级)?高新技术企业|国高企|高企",
 }
 COUNT_LABELS = {
-    "enterprise_count": "企业户数",
+    "enterprise_count": "企业户数", "quality_enterprises": "优质中小企业去重后家数",
     "little_giant": "专精特新“小巨人”企业数", "single_champion": "制造业单项冠军企业数",
     "specialized_sme": "专精特新中小企业数", "innovative_sme": "创新型中小企业数",
     "high_tech": "国家级高新技术企业数",
@@ -53,6 +53,11 @@ _ENTERPRISES = re.compile(_FIRMS + r"(?:户数|数量|数)?\s*" + _SAY_TOTAL
                           + r"(?=\s*(?:$|[，,。；;]))"  # not 集群里有一家企业被查出偷税
                           r"|(?P<num5>" + NUM + r")\s*[家户]相关(?:的)?"
                           r"(?:生产[、和及与]?服务等?)?企业")
+# the five categories counted once each: 去重后共10家 / 优质中小企业（去重后）12家
+_DISTINCT = re.compile(r"(?:优质(?:中小)?企业\s*)?[（(]?\s*去重(?:后|以后|之后)?\s*[)）]?\s*"
+                       r"(?:的|一共|总共|合计|共计|共|为|是|有)*\s*(?P<num>" + NUM + r")\s*家"
+                       r"|优质(?:中小)?企业(?:数量|数)?\s*(?:一共|总共|合计|共计|共|为|是|有)*\s*"
+                       r"(?P<num2>" + NUM + r")\s*家")
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 
 
@@ -66,6 +71,14 @@ def count_facts(s: str, facts: dict[str, Any], questions: list[str],
             if metric not in facts and re.search(pattern, m.group("span")):
                 facts[metric] = 0
                 mentioned.append(metric)
+    for m in _DISTINCT.finditer(s):
+        value = parse_number(m.group("num") or m.group("num2"))
+        if hedge_in(s[max(0, m.start() - 4):m.end() + 3]):
+            questions.append("请告诉我优质中小企业去重后的确切家数。")
+        elif value == value.to_integral() and value >= 0:
+            facts["quality_enterprises"] = int(value)
+            mentioned.append("quality_enterprises")
+        taken.append((m.start(), m.end()))
     for m in _ENTERPRISES.finditer(s):
         value = parse_number(m.group("num") or m.group("num2") or m.group("num3")
                              or m.group("num4") or m.group("num5"))

@@ -54,7 +54,8 @@ METRIC_PATTERNS: dict[str, str] = {
                               r"|主导产业(?:产值)?(?=\s*(?:是|为)?\s*\d[\d.]*\s*%)"
                               r"|主导产业(?:产值)?(?:也|则)(?:是|为|有|占)"
                               # 主导产业大概七成左右: a share said without 占
-                              r"|主导产业(?=[^，,。；;\d%]{0,6}?" + _DIGIT
+                              r"|主导产业(?![^，,。；;\d%]{0,8}?(?:增速|增长|增幅|涨|产值))"
+                              r"(?=[^，,。；;\d%]{0,6}?" + _DIGIT
                               + r"[^，,。；;]{0,3}?(?:成|%))",
     "leading_industry_growth": r"主导产业(?:产值)?" + _TO + _GROWS,
     "rd_growth": r"研发(?:经费|投入|费用)?" + _TO + _GROWS,
@@ -406,6 +407,10 @@ _TABLE_UNIT = re.compile(r"[（(]\s*(亿元|万元)\s*[)）]")
 def _table_rows(text: str) -> str:
     """年份 产值(亿元) / 2023 21 / 2024 22: rows pasted from a table read as 2023年21亿元."""
     text = _pipe_table(text)
+    # a Markdown table's rows: | 2023 | 20.5 | → 2023 20.5 (its |---| line dropped)
+    text = re.sub(r"(?m)^\s*[|｜]?\s*:?-{3,}:?\s*(?:[|｜]\s*:?-{3,}:?\s*)*[|｜]?\s*$\n?", "", text)
+    text = re.sub(r"(?m)^\s*[|｜]\s*(20\d\d)\s*年?\s*[|｜]\s*([\d.]+)\s*[|｜]?\s*$",
+                  r"\1 \2", text)
     if len(_ROW.findall(text)) < 2:
         return text
     unit_m = _TABLE_UNIT.search(text)

@@ -113,12 +113,37 @@ def _negated(s: str, start: int, end: int) -> bool:
     return bool(_NEG.search(s[max(0, start - 10):start]) or _NEG_AFTER.search(s[end:end + 6]))
 
 
+# a form's yes/no answer: 是否制定未来三年发展规划：是 / 高耗能行业：否
+_FORM_ANSWER = re.compile(r"(?P<label>[^：:，,。；;\n]{2,30}?)\s*[：:]\s*"
+                          r"(?P<ans>是的|是|否|有的|有|无|没有|已制定|已设立|已建立|未制定|未设立"
+                          r"|未建立|不是|不属于|属于)(?=\s*(?:$|[；;，,。\n]))")
+_FORM_NO = ("否", "无", "没有", "未制定", "未设立", "未建立", "不是", "不属于")
+
+
+def _form_answers(s: str) -> tuple[dict[str, Any], str]:
+    """Facts answered form-style, and `s` with those answers blanked (so 是否…：是 is not read
+    as a negation by the rules below)."""
+    facts: dict[str, Any] = {}
+    chars = list(s)
+    for m in _FORM_ANSWER.finditer(s):
+        label = m.group("label").removeprefix("是否")
+        for key, pattern in BOOL_FACTS.items():
+            if key.endswith("_above_benchmark") or not re.search(pattern, label):
+                continue
+            facts[key] = m.group("ans") not in _FORM_NO
+            chars[m.start():m.end()] = [" "] * (m.end() - m.start())
+            break
+    return facts, "".join(chars)
+
+
 def extract_facts(s: str) -> tuple[dict[str, Any], list[str], tuple[str, ...]]:
     """(facts, questions back, vouched): `vouched` are the keys only 其他条件都满足 supplied;
     they must not overwrite what the user said before (前年出过一起较大事故)."""
-    facts: dict[str, Any] = {}
+    facts, s = _form_answers(s)
     questions: list[str] = []
     for key, pattern in BOOL_FACTS.items():
+        if key in facts:
+            continue
         for m in re.finditer(pattern, s):
             if _A_NOT_A.search(s[max(0, m.start() - 10):m.start() + 1]):
                 continue  # 要不要做发展规划 / 有没有管委会 asks, it does not say
