@@ -14,7 +14,9 @@ COUNT_PATTERNS: dict[str, str] = {
     "little_giant": r"(?:国家级)?(?:专精特新)?[“\"”']?小巨人[”\"']?(?:企业)?",
     "single_champion": r"(?:国家级)?(?:制造业)?单项冠军(?:企业)?",
     "specialized_sme": r"[“\"]?专精特新[”\"]?(?:中小)?(?:企业)?(?![“\"]?小巨人)",
-    "innovative_sme": r"创新型(?:中小)?(?:企业|的)",
+    "innovative_sme": r"创新型(?:中小)?(?:企业|的)|创新型(?=\s*(?:有|为|是|共)?\s*[\d一二两三四五"
+                      r"六七八九十]"
+                      r")",
     "high_tech": r"(?:国家级)?高新技术企业|国高企|高企",
 }
 COUNT_LABELS = {
@@ -32,9 +34,10 @@ _COUNT_BEFORE = {m: re.compile(r"(?P<neg>没有|无)?(?P<num>" + NUM + r")?(?P<a
 _NONE_OF = re.compile(r"(?:没有|无|均无|都没有)(?P<span>[^，,。；;\d]{2,30})")
 _NONE_AFTER = re.compile(r"(?P<span>[^，,。；;\d]{2,24}?)(?:都|也|还|均|暂时|目前|一家)*(?:没有|无)"
                          r"(?=$|[，,。；;！!？?])")
-_IS = r"(?:企业)?\s*(?:也|还|都)?(?:有|为|是|共|共有|数量为|数量是|:|：)?\s*"
+_IS = (r"(?:企业)?\s*(?:[（(]家[)）])?\s*(?:我们|咱们)?(?:也|还|都)?"
+       r"(?:有|为|是|共|共有|数量为|数量是|:|：)?\s*")
 _COUNT_AFTER = {m: re.compile(f"(?:{p})" + _IS + r"(?P<num>" + NUM + r")(?P<approx>来|多|余)?"
-                              r"\s*[家个户名]")
+                              r"\s*(?:[家个户名]|(?=\s*(?:$|[；;，,。\n])))")  # 小巨人（家）：2；
                 for m, p in COUNT_PATTERNS.items()}
 _FIRMS = r"(?:相关)?(?:生产[、和及与]?服务等?)?企业"
 # 企业86家 is the total only when no category precedes 企业 (专精特新企业3家 is a count of its own)
@@ -51,14 +54,31 @@ _ENTERPRISES = re.compile(_FIRMS + r"(?:户数|数量|数)?\s*" + _SAY_TOTAL
                           r"|(?:集群内|集群里|集群中|集群)(?:共有|总共有|一共有|共计|拥有|有)"
                           r"(?:各类|相关)?\s*(?P<num4>" + NUM + r")\s*[家户]" + _FIRMS
                           + r"(?=\s*(?:$|[，,。；;]))"  # not 集群里有一家企业被查出偷税
+                          r"|集群(?:里|内|中)?\s*(?:一共|总共|共)?\s*(?:聚集|集聚|汇聚|入驻)了?\s*(?P<num6>"
+                          + NUM
+                          + r")\s*[家户](?:相关)?(?:的)?(?:生产[、和及与]?服务等?)?企业"
+                          r"|集群(?:里的|内的|的)?企业[^。；;\d]{0,6}?(?:只有|一共|总共|共|有)\s*"
+                          r"(?P<num7>" + NUM + r")\s*[家户](?=\s*(?:$|[，,。；;]))"
                           r"|(?P<num5>" + NUM + r")\s*[家户]相关(?:的)?"
                           r"(?:生产[、和及与]?服务等?)?企业")
 # the five categories counted once each: 去重后共10家 / 优质中小企业（去重后）12家
-_DISTINCT = re.compile(r"(?:优质(?:中小)?企业\s*)?[（(]?\s*去重(?:后|以后|之后)?\s*[)）]?\s*"
+_DISTINCT = re.compile(r"(?:一家只算一次(?:的话)?|(?:把)?重复的去掉(?:以后|后|之后)?)[，,]?\s*"
+                       r"(?:一共|总共|合计|共计|共|是|有)*\s*(?P<num3>" + NUM + r")\s*家"
+                       r"|(?:优质(?:中小)?企业\s*)?[（(]?\s*去重(?:后|以后|之后)?\s*[)）]?\s*"
                        r"(?:的|一共|总共|合计|共计|共|为|是|有)*\s*(?P<num>" + NUM + r")\s*家"
-                       r"|优质(?:中小)?企业(?:数量|数)?\s*(?:一共|总共|合计|共计|共|为|是|有)*\s*"
+                       r"|优质(?:中小)?企业(?:数量|数)?\s*(?:合起来|加起来|一共|总共|合计|共计|共|为|是|有)*\s*"
                        r"(?P<num2>" + NUM + r")\s*家")
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+
+
+# how many of the champions and little giants are in the leading industry, said outright:
+# 其中属于主导产业的有2家 / 这几家里只有1家是做主导产业的 / 这两家都在主导产业
+_IN_LEADING = re.compile(r"(?:其中|这几家里?|这些里?|里面)[^，,。；;\d]{0,6}?主导产业的?\s*"
+                         r"(?:[（(]家[)）])?\s*(?:有|共|是|为|:|：)?\s*(?P<a>" + NUM + r")\s*家?"
+                         # (这几家 reaches here blanked, as 3 spaces: see extract._NOT_VALUES)
+                         r"|(?:其中|这几家里?|这些里?|里面|\s{3}里)[^，,。；;\d]{0,4}?(?:只有|有)?\s*"
+                         r"(?P<b>" + NUM + r")\s*家(?:是|属于|在)(?:做)?主导产业"
+                         r"|(?:这|那)(?P<c>[两二三四五六七八九\d]|几)家(?:都|全)(?:在|属于|是)(?:做)?主导产业")
 
 
 def count_facts(s: str, facts: dict[str, Any], questions: list[str],
@@ -71,8 +91,16 @@ def count_facts(s: str, facts: dict[str, Any], questions: list[str],
             if metric not in facts and re.search(pattern, m.group("span")):
                 facts[metric] = 0
                 mentioned.append(metric)
+    for m in _IN_LEADING.finditer(s):
+        raw = m.group("a") or m.group("b") or m.group("c")
+        if raw == "几":
+            continue
+        value = parse_number(raw)
+        if value == value.to_integral() and value >= 0:
+            facts["leading_industry_champions"] = int(value)
+            taken.append((m.start(), m.end()))
     for m in _DISTINCT.finditer(s):
-        value = parse_number(m.group("num") or m.group("num2"))
+        value = parse_number(m.group("num") or m.group("num2") or m.group("num3"))
         if hedge_in(s[max(0, m.start() - 4):m.end() + 3]):
             questions.append("请告诉我优质中小企业去重后的确切家数。")
         elif value == value.to_integral() and value >= 0:
@@ -81,7 +109,8 @@ def count_facts(s: str, facts: dict[str, Any], questions: list[str],
         taken.append((m.start(), m.end()))
     for m in _ENTERPRISES.finditer(s):
         value = parse_number(m.group("num") or m.group("num2") or m.group("num3")
-                             or m.group("num4") or m.group("num5"))
+                             or m.group("num4") or m.group("num5") or m.group("num6")
+                             or m.group("num7"))
         if m.group("approx") or hedge_in(s[max(0, m.start() - 4):m.end() + 3]):
             questions.append(f"请告诉我{COUNT_LABELS['enterprise_count']}的确切数量。")
         elif value == value.to_integral() and value >= 0:

@@ -153,7 +153,11 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
     plain = re.sub(r"(?:(\d+|[一两二三四五六七八九])个)?半个?百分点",  # 半个百分点, 一个半百分点
                    lambda m: f"{_HALF_POINTS.get(m.group(1) or '', m.group(1) or '0')}.5个百分点",
                    plain)
-    plain = re.sub(r"一(?:家|个|户|项)(?:都|也)(?:没有|没)", "都没有", plain)  # 一家都没有
+    plain = re.sub(r"(?<=[人军业型企])((?:我们|咱们)?(?:是|为|有))(?:零|0)(?=$|[，,。；;]"
+                   r")", r"\g<1>0家",
+                   plain)  # 小巨人我们是零
+    plain = re.sub(r"一(?:家|个|户|项)([^，,。；;\d]{0,8}?)(?:都|也)(?:没有|没)", r"\1都没有",
+                   plain)  # 一家都没有, 一家单项冠军都没有
     plain = _table_rows(plain)
     approximations = {f"约{_approx(m)}%": m.group() for m in _FRACTION.finditer(plain)
                       if _approx(m) is not None}
@@ -254,6 +258,13 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
     changes = _percent_changes(s, facts, context_metric)
     fact_values, fact_questions, vouched = extract_facts(plain)
     facts.update(fact_values)
+    for key, what in (("incident_level", "事故"),
+                      ("cyber_incident_level", "网络安全或数据安全事件")):
+        if fact_values.get(key) == "general" and re.search(r"(?:没有|没|未|无|从未)(?:发生|出)?(?"
+                                                           r":过"
+                                                           r")?"
+                                                           r"较大及以上", plain):
+            notes.append(f"“没有较大及以上{what}”按最高为一般等级计。")
     questions.extend(fact_questions)
     for shown, said in approximations.items():  # ask back in the user's words, not ours
         questions = [q.replace(shown, said).replace("是估计或区间（“约”）", "不是确切的百分数")
@@ -397,6 +408,12 @@ def _value(metric: str, q: Quantity) -> Decimal:
         if q.unit in ("万", "万元"):
             return q.value * 10000
         return q.value
+    if metric in COUNT_LABELS:  # 说错了，是3家 after 小巨人有4家
+        if q.value < 0 or q.value != q.value.to_integral_value() or \
+                q.unit not in ("家", "个", "户", ""):
+            raise NumberError(f"{COUNT_LABELS[metric]}应为非负整数，您说的是“{q.raw}”，请核对。",
+                              q.raw)
+        return Decimal(int(q.value))
     raise NumberError(f"没能理解“{q.raw}”，请换个说法。", q.raw)  # pragma: no cover
 
 

@@ -8,31 +8,36 @@ from typing import Any
 
 _VS_BENCHMARK = (r"(?:(?:还|也|都|仍|尚)?(?:没有?|未)?(?:高于|优于|达到|低于|不如|未达到)"
                  r"(?:行业)?基准"
-                 r"|比(?:行业)?基准值?(?:还|更)?(?:好|高|优|差|低))")
+                 r"|比(?:行业)?基准值?(?:还|更|要)?(?:好|高|优|差|低)"
+                 r"|(?:跟|和|与)(?:行业)?基准值?(?:基本)?(?:持平|相当|差不多|一样))")
 # fact key -> keyword pattern. A negation word shortly before the keyword flips it to False.
 BOOL_FACTS: dict[str, str] = {
     "operating_body": r"运营管理机构|运营机构|管委会|管理机构",
     "three_year_plan": r"(?:未来)?三年(?:发展)?规划|发展规划|三年计划|培育方案",
-    "pillar_industry": r"支柱(?:产业)?|(?:是|属于)(?:所在)?(?:县域|县里|本县|全县|当地|县)?的?"
+    "pillar_industry": r"支柱(?:产业)?|(?:是|属于|为)(?:所在)?(?:县域|县里|本县|全县|当地|县)?的?"
                        r"(?:支柱或)?特色产业(?!集群)",
     "supply_chain_sharing": r"共享机制",
     "open_cooperation": r"国际合作|交流活动|开放合作|对外合作",
-    "misconduct": r"偷税漏税|偷税|漏税|逃税|违法违规|严重失信|失信",
+    "misconduct": r"偷税漏税|偷税|漏税|逃税|违法违规|违法|严重失信|失信",
     "prohibited_industry": r"禁止、限制和淘汰类|淘汰类|限制类|禁止类",
     "ethnic_or_revolutionary_area": r"民族地区|革命老区|老区",
     "high_energy_use": r"高耗能",
     "high_water_use": r"高用水|高耗水",
-    "energy_efficiency_above_benchmark": r"(?:能效|能耗)(?:水平)?" + _VS_BENCHMARK,
-    "water_efficiency_above_benchmark": r"水效(?:水平)?" + _VS_BENCHMARK,
+    "energy_efficiency_above_benchmark": r"(?:能效|能耗)(?:水平)?(?:和水效)?[^，,。；;]{0,6}?"
+                                         + _VS_BENCHMARK,
+    "water_efficiency_above_benchmark": r"水效(?:水平)?[^，,。；;]{0,6}?" + _VS_BENCHMARK
+                                        + r"|能效和水效[^，,。；;]{0,6}?" + _VS_BENCHMARK,
 }
 LEVEL_FACTS = {
     "incident_level": r"(?:安全|质量|环境污染|环保|生产)?(?:安全|质量|环境)?事故",
     "cyber_incident_level": r"(?:网络安全|数据安全)事件|网络安全|数据安全",
 }
 LEVEL_WORDS = {"特别重大": "extraordinary", "重大": "major", "较大": "larger", "一般": "general"}
-_NEG = re.compile(r"(?:没有|没|未(?!来)|无|不|非|并未|从未|尚未|否)[^，,。；;、]{0,8}$")
+_NEG = re.compile(r"(?:没有|没|未(?!来)|无|不(?!过|仅|但|管|论)|非|并未|从未|尚未|否)[^，,。；;、"
+                  r"]{0,8}"
+                  r"$")
 _NEG_AFTER = re.compile(r"^[^，,。；;]{0,4}(?:没有|没出|没发生|不存在|无|未发生|未出)")
-_EFF_BAD = re.compile(r"低于|不如|未达到|没有?(?:高于|优于|达到)"
+_EFF_BAD = re.compile(r"低于|不如|未达到|没有?(?:高于|优于|达到)|持平|相当|差不多|一样"
                       r"|比(?:行业)?基准值?(?:还|更)?(?:差|低)")
 # facts said by what follows the keyword rather than a verb before it
 _BODY = r"(?:管委会|运营管理机构|运营机构|管理机构)"
@@ -46,6 +51,52 @@ _SAID_AFTER: list[tuple[str, str, Any]] = [
     ("operating_body", _BODY + r"[^，,。；;]{0,4}?(?:已经?|都|早就?)"
                        r"(?:成立|设立|组建|挂牌|建立|建好|运行|运转|有了)", True),
     ("prohibited_industry", r"(?:属于|是)(?:国家)?(?:鼓励类|允许类)", False),
+    # an operating body by what it does: 由…负责运营管理 / 运营管理交给了…在做 / 运营管理机构是…
+    ("operating_body", r"由[^，,。；;]{2,24}?(?:负责|承担|牵头)[^，,。；;]{0,8}(?:运营|管理"
+                       r")", True),
+    ("operating_body", r"运营(?:管理|和服务)?(?:工作)?(?:交给|委托给?|外包给?)[^，,。；;"
+                       r"]{2,24}", True),
+    ("operating_body", r"(?:设|成立|组建|建立)了?(?:个|一个)?[^，,。；;]{0,14}[，,]?[^，,。；;"
+                       r"]{0,4}"
+                       r"(?:专门)?(?:负责|承担)[^，,。；;]{0,8}(?:运营|管理)", True),
+    ("operating_body", r"(?:管委会|运营管理机构|运营机构|管理机构)(?:是|为|就是)(?![^，,。；;"
+                       r"]{0,2}(?:没|无|否)"
+                       r")"
+                       r"[^，,。；;]{2,}", True),
+    ("operating_body", r"(?:管委会|管理委员会|促进会|服务中心|运营公司)[^，,。；;]{0,4}(?:负责|承担"
+                       r")"
+                       r"[^，,。；;]{0,8}(?:运营|管理)", True),
+    # a three-year plan by what has happened to it
+    ("three_year_plan", r"规划[^，,。；;]{0,16}?(?:还没|尚未|没有|未|还在|正在|正|委托)[^，,。；;"
+                        r"]{0,10}?"
+                        r"(?:编|做|制定|出台|完成|开始|落地|出来)", False),
+    ("three_year_plan", r"规划[^，,。；;没未]{0,16}?(?:编好|编制完成|编制好|做了|做好|定了|出了|"
+                        r"有了|出台"
+                        r"|"
+                        r"印发|发布|批复|审定|制定了|完成了|已制定)", True),
+    ("pillar_industry", r"支柱产业(?:就)?是[^，,。；;]{0,12}主导产业", True),
+    ("energy_efficiency_above_benchmark", r"能效[^。；;]{0,16}?比(?:行业)?基准值?[^，,。；;]{0,2}"
+                                          r"(?:高|好|优)", True),
+    ("water_efficiency_above_benchmark", r"水效[^。；;]{0,16}?比(?:行业)?基准值?[^，,。；;]{0,2}"
+                                         r"(?:高|好|优)", True),
+    ("supply_chain_sharing", r"共享(?:机制|平台)(?:还|仍)?(?:正在|还在|正)(?:筹划|筹建|建设|建|谋"
+                             r"划|规划"
+                             r")",
+     False),
+    ("supply_chain_sharing", r"共享(?:工厂|仓储|设备|物流|仓库|车间)[^，,。；;]{0,12}(?:都有|有|"
+                             r"建了|建成"
+                             r")",
+     True),
+    ("open_cooperation", r"(?:合作|交流)[^，,。；;]{0,10}(?:是空白|空白|一次都没|从没|从来没"
+                         r")", False),
+    ("open_cooperation", r"(?:建立|签订|签署|达成|形成)(?:了)?[^，,。；;]{0,12}合作(?:机制|协议|"
+                         r"关系"
+                         r")", True),
+    ("misconduct", r"列入[^，,。；;]{0,6}(?:失信|黑名单|经营异常)", True),
+    ("high_energy_use", r"(?<![不非没])(?:属于|是)?高耗能(?:行业)?(?:[、和])?(?:高用水)?(?:我们)?"
+                        r"(?:都占|都是"
+                        r")?", True),
+    ("high_water_use", r"高耗能、高用水[^，,。；;]{0,4}都(?:占|是)", True),
     ("prohibited_industry", r"(?:不在|不属于|没在|没有列入|未列入)[^，,。；;]{0,6}"
                             r"(?:淘汰|限制|禁止)(?:类)?(?:目录|名单|清单)?", False),
     # 成立了促进会负责运营 / 规划还在编 / 建立了设备、物流、仓储共享机制
@@ -54,7 +105,7 @@ _SAID_AFTER: list[tuple[str, str, Any]] = [
      True),
     ("three_year_plan", r"规划(?:还|正|目前|仍)?(?:在|正在)(?:编|编制|制定|做|起草|弄)", False),
     ("supply_chain_sharing", r"(?:没有?|未|不)(?:搞|建立?|形成|实现|做)?(?:起)?共享", False),
-    ("supply_chain_sharing", r"(?:建立|建成|建了|建有|形成|搭建)(?:了|起)?[^，,。；;]{0,14}"
+    ("supply_chain_sharing", r"(?:建立|建成|建了|建有|形成|搭建)(?:了|起)?[^，,。；;]{0,24}"
                              r"共享(?:机制|平台)", True),
     ("supply_chain_sharing", r"共享(?:机制|平台)[^，,。；;]{0,3}(?:没|未)(?:有)?(?:建|搞|形成)?",
      False),
@@ -70,13 +121,15 @@ _SAID_AFTER: list[tuple[str, str, Any]] = [
     ("open_cooperation", r"(?:没有?|未|从未|不曾)(?:参加|参与)(?:过)?[^，,。；;]{0,20}?"
                          r"(?:交流活动|合作机制|国际合作|国内合作|博览会|展会|交易会|论坛)", False),
     ("open_cooperation", r"组织(?:了)?(?:集群)?(?:内)?企业(?:参加|参与)(?:过|了)?[^，,。；;]{0,20}?"
-                         r"(?:交流活动|合作机制|国际合作|国内合作|博览会|展会|交易会|论坛|洽谈会|兰洽会)",
+                         r"(?:交流活动|合作机制|国际合作|国内合作|博览会|展会|交易会|论坛|洽谈会|兰洽会|广交会"
+                         r"|进博会|东博会|推介会|对接会|峰会)",
      True),
     ("open_cooperation", r"(?:^|[，,。；;])(?:(?!企业)[^，,。；;]){0,12}?(?:参加|参与)(?:过|了)?"
                          r"[^，,。；;]{0,20}?"
-                         r"(?:交流活动|合作机制|国际合作|国内合作|博览会|展会|交易会|论坛)", True),
+                         r"(?:交流活动|合作机制|国际合作|国内合作|博览会|展会|交易会|论坛|洽谈会|兰洽会"
+                         r"|广交会|进博会|东博会|推介会|对接会|峰会)", True),
     ("pillar_industry", r"(?:特色产业|支柱产业)[？?]\s*(?:是的|对|没错|是)", True),
-    ("misconduct", r"(?:偷税漏税|违法违规|严重失信|失信)[^，,。；;]{0,12}(?:被|受到|受过)"
+    ("misconduct", r"(?:偷税漏税|违法违规|违法|严重失信|失信)[^，,。；;]{0,12}(?:被|受到|受过)"
                    r"[^，,。；;]{0,10}(?:处罚|处理|查处|通报|列入|罚款)", True),
     ("misconduct", r"(?:被|遭)[^，,。；;]{0,8}(?:查出|查处|认定|处罚|通报)[^，,。；;]{0,4}"
                    r"(?:偷税|漏税|逃税|违法|失信)", True),
@@ -87,7 +140,7 @@ _ALL_OK = re.compile(r"(?:其他|其余|其它|定性|非量化)(?:的)?(?:条�
                      r"(?:都|均|全部)(?:挺|很|还)?(?:满足|符合|具备|达到|达标|没问题|好|不错|够|行)")
 _NO_INCIDENT = re.compile(r"(?:没有|没|未|无|从未|不曾)(?:发生过?|出过|有过?)?(?:任何)?"
                           r"(?:安全|质量|环境|环保|生产)?"
-                          r"(?:[、和及与]?(?:安全|质量|环境污染|环境|环保))*(?:等)?(?:方面)?(?:的)?"
+                          r"(?:[、和及与或]?(?:安全|质量|环境污染|环境|环保))*(?:等)?(?:方面)?(?:的)?"
                           r"(?:事故|问题)")
 # With 其他条件都满足 the user vouches for every yes/no criterion at once.
 FAVOURABLE: dict[str, Any] = {
@@ -99,7 +152,7 @@ FAVOURABLE: dict[str, Any] = {
 
 
 _STATED = re.compile(r"(?:已经|已|均|都)?(?:设立|成立|建立|建有|组建|有|拥有|制定|编制|属于|是"
-                     r"|参与|参加|开展|"
+                     r"|参与|参加|开展|在|位于|地处|处在|列入|"
                      r"发生|出现|存在)(?:了|过)?[^，,。；;？?]{0,6}$")
 
 
@@ -116,7 +169,7 @@ def _negated(s: str, start: int, end: int) -> bool:
 # a form's yes/no answer: 是否制定未来三年发展规划：是 / 高耗能行业：否
 _FORM_ANSWER = re.compile(r"(?P<label>[^：:，,。；;\n]{2,30}?)\s*[：:]\s*"
                           r"(?P<ans>是的|是|否|有的|有|无|没有|已制定|已设立|已建立|未制定|未设立"
-                          r"|未建立|不是|不属于|属于)(?=\s*(?:$|[；;，,。\n]))")
+                          r"|未建立|不是|不属于|属于)(?=\s*(?:$|[；;，,。\n（(]))")
 _FORM_NO = ("否", "无", "没有", "未制定", "未设立", "未建立", "不是", "不属于")
 
 
@@ -128,12 +181,63 @@ def _form_answers(s: str) -> tuple[dict[str, Any], str]:
     for m in _FORM_ANSWER.finditer(s):
         label = m.group("label").removeprefix("是否")
         for key, pattern in BOOL_FACTS.items():
-            if key.endswith("_above_benchmark") or not re.search(pattern, label):
+            if not re.search(pattern, label):
                 continue
-            facts[key] = m.group("ans") not in _FORM_NO
+            yes = m.group("ans") not in _FORM_NO
+            facts[key] = yes != bool(key.endswith("_above_benchmark") and _EFF_BAD.search(label))
             chars[m.start():m.end()] = [" "] * (m.end() - m.start())
             break
     return facts, "".join(chars)
+
+
+_ORDER = ("none", "general", "larger", "major", "extraordinary")
+_LONG_AGO = re.compile(r"(?:[四五六七八九十]|\d{1,2})年(?:以)?前|多年前|很久以前|早年")
+# 没有发生较大及以上事故: at most 一般 (decides every criterion, none of which bars 一般);
+# 没有重大及以上: says nothing about 较大, so nothing is stored
+_NONE_ABOVE = re.compile(r"(?:没有|没|未|无|从未)(?:发生|出)?(?:过)?(?P<w>一般|较大|重大|特别重大"
+                         r")及以"
+                         r"上")
+_ALL_ZERO = re.compile(r"事故[^。；;]{0,20}(?:都是零|都为零|均为零|全是零|都没有|均无)")
+_FORM_NONE = re.compile(r"事故(?:的)?(?:最高)?(?:等级|级别)?\s*[：:]\s*(?:无|没有|零)")
+
+
+def _worst_level(s: str, key: str, pattern: str, questions: list[str]) -> str | None:
+    """The worst incident level said for the last three years (2023年较大…2025年又一起重大 →
+    major); 无/没出过 → none; a mention of years long ago is not counted."""
+    found: list[str] = []
+    said_none = False
+    for m in re.finditer(pattern, s):
+        clause = s[max(s.rfind(c, 0, m.start()) for c in "，,。；;") + 1:m.end()]
+        if _LONG_AGO.search(clause):
+            continue  # 五年前出过一次较大事故
+        window = s[max(0, m.start() - 14):m.end()]
+        bound = _NONE_ABOVE.search(window)
+        if bound:
+            if bound.group("w") == "较大":
+                found.append("general")
+            continue
+        if _negated(s, m.start(), m.end()) or (key == "incident_level"
+                                               and _NO_INCIDENT.search(window)):
+            said_none = True
+            continue
+        after = s[m.end():m.end() + 12].split("，")[0]  # …事件最后定的是较大级别
+        level = next((v for w, v in LEVEL_WORDS.items() if w in window), None) or next(
+            (v for w, v in LEVEL_WORDS.items() if w in after), None)
+        if level:
+            found.append(level)
+        elif re.search(r"发生|出过|有过", window) and not found:
+            what = "事故" if key == "incident_level" else "网络安全或数据安全事件"
+            questions.append("请说明发生的" + what + "等级（一般、较大、重大或特别重大）。")
+            return None
+    if found:
+        return max(found, key=_ORDER.index)
+    if said_none or (key == "incident_level" and (_ALL_ZERO.search(s) or _FORM_NONE.search(s))):
+        return "none"
+    if key == "cyber_incident_level" and re.search(r"(?:事故|事件)[^。；;]{0,20}"
+                                                   r"(?:网络安全|数据安全)事件[^。；;]{0,6}"
+                                                   r"(?:都是零|都为零|均为零|都没有|均无)", s):
+        return "none"
+    return None
 
 
 def extract_facts(s: str) -> tuple[dict[str, Any], list[str], tuple[str, ...]]:
@@ -158,23 +262,11 @@ def extract_facts(s: str) -> tuple[dict[str, Any], list[str], tuple[str, ...]]:
     if re.search(r"(?:不是|并非|非)(?:县域)?(?:的)?(?:支柱|特色)", s):
         facts["pillar_industry"] = False
     for key, pattern in LEVEL_FACTS.items():
-        for m in re.finditer(pattern, s):  # the first mention that says something decides
-            window = s[max(0, m.start() - 14):m.end()]
-            if _negated(s, m.start(), m.end()) or (key == "incident_level"
-                                                   and _NO_INCIDENT.search(window)):
-                facts[key] = "none"
-                break
-            after = s[m.end():m.end() + 12].split("，")[0]  # …事件最后定的是较大级别
-            level = next((v for w, v in LEVEL_WORDS.items() if w in window), None) or next(
-                (v for w, v in LEVEL_WORDS.items() if w in after), None)
-            if level:
-                facts[key] = level
-                break
-            if re.search(r"发生|出过|有过", window):
-                what = "事故" if key == "incident_level" else "网络安全或数据安全事件"
-                questions.append("请说明发生的" + what
-                                 + "等级（一般、较大、重大或特别重大）。")
-                break
+        if key in facts:
+            continue
+        level = _worst_level(s, key, pattern, questions)
+        if level:
+            facts[key] = level
     if "incident_level" in facts and "cyber_incident_level" not in facts and re.search(
             r"(?:没有|没|未|无|从未)(?:发生过?|出过|有过?)?(?:任何)?(?:事故|安全事件|问题)(?:或|和|、)?"
             r"(?:网络|数据)", s):
