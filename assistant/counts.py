@@ -12,7 +12,7 @@ from .numbers import NUM, hedge_in, parse_number
 
 COUNT_PATTERNS: dict[str, str] = {
     "little_giant": r"(?:国家级)?(?:专精特新)?[“\"”']?小巨人[”\"']?(?:企业)?",
-    "single_champion": r"(?:国家级)?(?:制造业)?单项冠军(?:企业)?",
+    "single_champion": r"(?:国家级)?(?:制造业)?单项冠军(?:企业)?|单冠",
     "specialized_sme": r"[“\"]?专精特新[”\"]?(?:中小)?(?:企业)?(?![“\"]?小巨人)",
     "innovative_sme": r"创新型(?:中小)?(?:企业|的)|创新型(?=\s*(?:有|为|是|共)?\s*[\d一二两三四五"
                       r"六七八九十]"
@@ -34,7 +34,7 @@ _COUNT_BEFORE = {m: re.compile(r"(?P<neg>没有|无)?(?P<num>" + NUM + r")?(?P<a
 _NONE_OF = re.compile(r"(?:没有|无|均无|都没有)(?P<span>[^，,。；;\d]{2,30})")
 _NONE_AFTER = re.compile(r"(?P<span>[^，,。；;\d]{2,24}?)(?:都|也|还|均|暂时|目前|一家)*(?:没有|无)"
                          r"(?=$|[，,。；;！!？?])")
-_IS = (r"(?:企业)?\s*(?:[（(]家[)）])?\s*(?:我们|咱们)?(?:也|还|都)?"
+_IS = (r"(?:企业)?\s*(?:[（(]家[)）])?\s*(?:我们|咱们)?(?:也|还|都)?(?:应该|其实|实际)?"
        r"(?:有|为|是|共|共有|数量为|数量是|:|：)?\s*")
 _COUNT_AFTER = {m: re.compile(f"(?:{p})" + _IS + r"(?P<num>" + NUM + r")(?P<approx>来|多|余)?"
                               r"\s*(?:[家个户名]|(?=\s*(?:$|[；;，,。\n])))")  # 小巨人（家）：2；
@@ -65,7 +65,9 @@ _ENTERPRISES = re.compile(_FIRMS + r"(?:户数|数量|数)?\s*" + _SAY_TOTAL
 _DISTINCT = re.compile(r"(?:一家只算一次(?:的话)?|(?:把)?重复的去掉(?:以后|后|之后)?)[，,]?\s*"
                        r"(?:一共|总共|合计|共计|共|是|有)*\s*(?P<num3>" + NUM + r")\s*家"
                        r"|(?:优质(?:中小)?企业\s*)?[（(]?\s*去重(?:后|以后|之后)?\s*[)）]?\s*"
-                       r"(?:的|一共|总共|合计|共计|共|为|是|有)*\s*(?P<num>" + NUM + r")\s*家"
+                       r"(?:的|一共|总共|合计|共计|共|为|是|有|[:：]|大概|大约|约|差不多)*\s*(?P<num>"
+                       + NUM + r")\s*"
+                       r"(?:家|(?=\s*(?:$|[；;，,。\n])))"
                        r"|优质(?:中小)?企业(?:数量|数)?\s*(?:合起来|加起来|一共|总共|合计|共计|共|为|是|有)*\s*"
                        r"(?P<num2>" + NUM + r")\s*家")
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
@@ -103,6 +105,7 @@ def count_facts(s: str, facts: dict[str, Any], questions: list[str],
         value = parse_number(m.group("num") or m.group("num2") or m.group("num3"))
         if hedge_in(s[max(0, m.start() - 4):m.end() + 3]):
             questions.append("请告诉我优质中小企业去重后的确切家数。")
+            mentioned.append("quality_enterprises")  # 那个数准确是11家 refers to it
         elif value == value.to_integral() and value >= 0:
             facts["quality_enterprises"] = int(value)
             mentioned.append("quality_enterprises")
@@ -113,6 +116,7 @@ def count_facts(s: str, facts: dict[str, Any], questions: list[str],
                              or m.group("num7"))
         if m.group("approx") or hedge_in(s[max(0, m.start() - 4):m.end() + 3]):
             questions.append(f"请告诉我{COUNT_LABELS['enterprise_count']}的确切数量。")
+            mentioned.append("enterprise_count")
         elif value == value.to_integral() and value >= 0:
             facts["enterprise_count"] = int(value)
             mentioned.append("enterprise_count")
@@ -130,10 +134,13 @@ def _counts(s: str, metric: str, facts: dict[str, Any], questions: list[str],
             if num is None and not neg:
                 continue
             taken.append((m.start(), m.end()))
-            clause = s[max(0, m.start() - 4):m.end() + 3]
+            lead = max(s.rfind(c, 0, m.start()) for c in "，,；;：:。") + 1
+            tail = [i for i in (s.find(c, m.end()) for c in "，,；;。") if i >= 0]
+            clause = s[max(0, m.start() - 4, lead):min([m.end() + 3, *tail])]
             hedge = m.group("approx") or hedge_in(clause)
             if hedge and num is not None:
                 questions.append(f"“{clause.strip()}”是估计（“{hedge}”），请告诉我{COUNT_LABELS[metric]}的确切数量。")
+                mentioned.append(metric)
                 return
             value = Decimal(0) if num is None else parse_number(num)
             if value != value.to_integral() or value < 0:

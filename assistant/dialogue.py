@@ -17,7 +17,7 @@ from typing import Any
 from . import compose, eligibility
 from .answer import Answer, CitationList
 from .explain import explain
-from .extract import LABELS, SHARE_METRICS, extract
+from .extract import LABELS, SHARE_METRICS, SHORT_NAMES, extract
 from .numbers import find_quantities
 from .router import Route, has, route
 from .textnorm import clean, strip_injection
@@ -42,7 +42,9 @@ def _own_figures(ex: Any, question: str) -> bool:
     return len(ex.facts) >= 2 and not _RULE_WORDS.search(question)
 
 
-_CORRECTION_WORDS = re.compile(r"不对|错了|说错|更正|应该是|其实是|改为|改成")
+_CORRECTION_WORDS = re.compile(r"不对|错了|说错|更正|应该是|其实是|改为|改成|说多了|说少了|少说了"
+                               r"|多说了"
+                               r"|准确|精确|具体是|具体数|实际是|确切")
 _CORRECTS = re.compile(r"占比|比例|比重|不对|错了|说错|更正|应该是|其实是|改为|改成")
 _HOW_CHOSEN = "省级主管部门审核后择优形成集群名单，经公示无异议的确定为集群"
 _REFERENCE = re.compile(r"第[一二三四五六七八九十百\d]+条|附件")
@@ -200,7 +202,9 @@ class Conversation:
             profile = self.profile
         self.last_intent, self.last_question = "eligibility", question
         if ex.metrics:
-            self.last_metrics = list(ex.metrics)
+            # every figure named so far, the latest last: 刚才专利数说错了 two turns on
+            self.last_metrics = [m for m in self.last_metrics if m not in ex.metrics] + \
+                list(ex.metrics)
         if not self.jurisdictions:
             asks = (*ex.questions,
                     "请问您想对照哪个地方的认定标准？（四川、贵州、山东、张掖、青海）")
@@ -219,7 +223,10 @@ class Conversation:
         to the share last talked about; a bare value answers the first thing we asked for."""
 
         shares = [m for m in self.last_metrics if m in SHARE_METRICS]
-        named = [m for m in self.last_metrics if LABELS.get(m, "")[:4] in question]
+        if "占比" in question:  # 占比写错了 is a share of output, not 普及率
+            shares = [m for m in shares if m != "iip_penetration"] or shares
+        named = [m for m in self.last_metrics
+                 if any(w in question for w in (*SHORT_NAMES.get(m, ()), LABELS.get(m, "")[:4]))]
         if named and (_CORRECTS.search(question) or _CORRECTION_WORDS.search(question)):
             return named[-1]  # 刚才主导产业那个不对，应该是69% → 主导产业占比
         if shares and _CORRECTS.search(question):

@@ -28,7 +28,9 @@ from .numbers import (
 )
 from .series import named_series, output_series
 
-_SHARE_OF = r"占(?:到|了)*(?:集群)?(?:总)?(?:产值)?(?:的)?(?:比例|比重|比)?"
+_SHARE_OF = (r"(?:正好|刚好|恰好|差不多|将近)?占(?:到|了)*(?:全部|整个|全)?(?:集群)?(?:总)?(?:产"
+             r"值)?"
+             r"(?:的)?(?:比例|比重|比)?")
 # Keyword patterns per metric, tried longest-first; a keyword opens the segment its values sit in.
 # between a measure and its growth word users put time words: 研发经费近三年年均增长9%,
 # 主导产业产值这三年平均每年涨了6% (never across a comma or a number)
@@ -68,7 +70,8 @@ METRIC_PATTERNS: dict[str, str] = {
                   r"(?=[^，,。；;%]{0,8}?" + _AMOUNT + ")"
                   # 其中中小企业18亿
                   r"|(?<=其中)中小企业(?=\s*(?:为|是|有|占)?\s*" + _AMOUNT + ")",
-    "leading_industry_output": r"主导产业(?:的)?产值(?=[^，,。；;%]{0,8}?" + _AMOUNT + ")"
+    "leading_industry_output": r"主导产业(?:的)?(?:去年|今年|前年|20\d\d年)?(?:的)?产值"
+                               r"(?=[^，,。；;%]{0,8}?" + _AMOUNT + ")"
                                r"|(?<=其中)主导产业(?=\s*(?:为|是|有|占)?\s*" + _AMOUNT + ")",
     "output_by_year": r"(?:集群)?(?:总)?产值|营业收入|营收",
     "iip_penetration": r"(?:工业互联网|iip|IIP)(?:平台)?(?:应用)?(?:普及率|普及)?|(?<!软件)普及率",
@@ -102,7 +105,7 @@ _NOT_VALUES = re.compile(r"(?:近|这|过去|最近|前)(?:[一二两三四五�
                          r"|第[一二两三四五六七八九十百\d]+[条款项年]|" + _RUN + r"个?方面"
                          r"|第[一二两三四五六七八九十\d]+个(?:数字|数|值)?"  # 第二个数说错了
                          r"|一(?:下|点|些|起|直|般|定|样|遍|句|共|同|并|律)"  # 更正一下, 一共十户
-                         r"|二氧化碳|一带一路|十[三四五]五|一站式|一体化|一企一策|一对一|一批"
+                         r"|二氧化碳|一带一路|十[三四五]五|一站式|一体化|一企一策|一对一|一批|四川"
                          r"|(?:这|那)几(?:家|个|户|项)"  # 这几家互不重复: not a hedge
                          # 三年是38亿、41亿: a span of years in words, not a value (2023年 is)
                          r"|(?<![一二两三四五六七八九十〇零\d])[一二两三四五六七八九十]{1,2}年"
@@ -115,7 +118,8 @@ _CN_SHORT_YEAR = re.compile(r"(?<![〇零一二两三四五六七八九十百])"
 _UNIT_CELL = re.compile(r"[（(](亿元|万元|百万元|千万元)[)）]\s*[\t ]\s*([\d.]+)")
 _BARE_SHARE = re.compile(r"占比|比例|比重")
 _HYPOTHETICAL = re.compile(r"如果|假如|假设|要是|若是|倘若|万一")
-_CORRECTION = re.compile(r"不对|错了|更正|纠正|应该是|改为|改成|其实是|说错")
+_CORRECTION = re.compile(r"不对|错了|更正|纠正|应该是|改为|改成|其实是|说错|说多了|说少了|少说了"
+                         r"|准确|精确|确切|具体是|具体数|实际是")
 
 
 @dataclass(frozen=True)
@@ -146,6 +150,7 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
     plain = _CN_YEAR.sub(lambda m: "".join(_CN_DIGIT[c] for c in m.group(1)) + "年",
                          normalize(text))  # 二〇二三年 → 2023年
     plain = plain.replace("俩", "两个").replace("仨", "三个").replace("个亿", "亿")
+    plain = _FORMAL.sub(lambda m: m.group().translate(_FORMAL_DIGITS), plain)  # 叁家 → 三家
     plain = _CN_SHORT_YEAR.sub(lambda m: "20" + "".join(_CN_DIGIT[c] for c in m.group(1)) + "年",
                                plain)  # 二三年 → 2023年
     plain = _UNIT_CELL.sub(lambda m: f"{m.group(2)}{m.group(1)}", plain)  # （百万元）\t1320
@@ -163,7 +168,15 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
                       if _approx(m) is not None}
     plain = _fractions(plain)
     plain = _EXACTLY.sub("", plain)  # 大概26个亿……不对，准确是26.3亿 → 26.3亿
+    plain = _RELATIVE_CORRECTED.sub(  # 前年那个不对，应该是23.6亿 → 2024年是23.6亿
+        lambda m: f"{(as_of or date.today()).year - _BACK[m.group(1)]}年那个不对，应该是", plain)
     plain = _YEAR_CORRECTED.sub(r"\1年是", plain)  # 2024年那个说错了，是23亿 → 2024年是23亿
+    plain = _NAMED_CORRECTED.sub(r"\g<what>更正为", plain)
+    plain = _VALUE_FIRST.sub(lambda m: f"{m.group('what')}是{m.group('v')}", plain)
+    plain = _COUNT_FIRST.sub(lambda m: f"{m.group('what')}{m.group('v')}", plain)
+    plain = _ALIAS.sub("", plain)  # 国家高新技术企业（国高企）9家
+    plain = _SHARE_AFTER.sub(lambda m: f"{m.group('who')}{m.group('rest')}，{m.group('who')}",
+                             plain)
     plain = _ordinal_years(plain, as_of or date.today())
     if _RELATIVE_YOY.search(plain):  # 去年比前年增长9%: years written out for _year_on_year
         from .series import _absolute_years
@@ -201,8 +214,13 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
 
     keys = [(str(m.lastgroup), m.start(), m.end()) for m in _KEY_RE.finditer(s)
             if not any(a <= m.start() < b for a, b in taken)]
+    that = _THAT_ONE.search(s) if context_metric and find_quantities(s) and not facts else None
+    if that and (not keys or any(  # 主导产业那个是6.5%: the 主导产业 figure talked about
+            s[a:b] in SHORT_NAMES.get(str(context_metric), ()) and 0 <= that.start() - b <= 2
+            for _, a, b in keys)):
+        keys = [(str(context_metric), 0, 0)]
     if not keys and not facts:
-        implied = _implied_metric(s)
+        implied = None if context_metric and _EXACT_NOW.search(s) else _implied_metric(s)
         if implied:
             keys = [(implied, 0, 0)]
         elif context_metric and find_quantities(s) and _bare_applies(s, context_metric):
@@ -238,8 +256,12 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
             if metric == "output_by_year":
                 series, note = output_series(context, as_of,
                                              each_year=bool(_HYPOTHETICAL.search(s)))
-                if series:
-                    facts["output_by_year"] = series
+                later = [y for y in series if int(y) > as_of.year]
+                if later:  # 规划到2028年达到40亿: a target, not an output
+                    series = {y: v for y, v in series.items() if y not in later}
+                    notes.append(f"{'、'.join(later)}年的数是规划或预计，未作为产值。")
+                if series:  # 2023年产值：20.6亿元 / 2024年产值：… on lines of their own
+                    facts["output_by_year"] = {**facts.get("output_by_year", {}), **series}
                     if note:
                         notes.append(note)
             else:  # 更正一下，0.62是前年的，去年是58%: a correction's last figure is the one
@@ -315,8 +337,11 @@ def _percent_changes(s: str, facts: dict[str, Any], context_metric: str | None
 
 
 def _own_clause(s: str, start: int, value_end: int) -> str:
-    """From `start` to the first comma after the value: 中小企业做了38.5亿，主导产业大概七成 —
-    the next clause's 大概 is not this figure's."""
+    """From `start` (not before the clause's start) to the first comma after the value:
+    中小企业做了38.5亿，主导产业大概七成 — the next clause's 大概 is not this figure's, nor is the
+    previous clause's 10%以上."""
+    lead = max(s.rfind(c, 0, value_end - 1) for c in "，,；;。") + 1
+    start = max(start, lead) if lead <= value_end else start
     cut = [i for i in (s.find(c, value_end) for c in "，,；;。") if i >= 0]
     return s[start:min(cut)] if cut else s[start:]
 
@@ -371,6 +396,9 @@ def _mask_rule_figures(s: str) -> str:
     return "".join(out)
 
 
+_FORMAL_DIGITS = str.maketrans("壹贰叁肆伍陆柒捌玖拾", "一二三四五六七八九十")
+_FORMAL = re.compile(r"[壹贰叁肆伍陆柒捌玖拾][壹贰叁肆伍陆柒捌玖拾零〇佰仟]*(?=\s*(?:家|个|户|件|"
+                     r"人|亿|万|%|成))")
 _HALF_POINTS = dict(zip("一两二三四五六七八九", "1223456789", strict=True))
 # a count said before its noun: 3.2万名从业人员, 16件有效发明专利
 _BEFORE_NOUN = (
@@ -391,7 +419,7 @@ def _value(metric: str, q: Quantity) -> Decimal:
             raise NumberError(f"{LABELS[metric]}应是百分比，您说的是“{q.raw}”，请核对。", q.raw)
         return q.value
     if metric in ("sme_output", "leading_industry_output"):
-        if q.value < 0 or q.unit not in ("亿元", "亿", "万元", "万"):
+        if q.value < 0 or q.unit not in ("亿元", "亿", "万元", "万", "元"):
             raise NumberError(f"{LABELS[metric]}应是金额（亿元），您说的是“{q.raw}”，请核对。",
                               q.raw)
         return to_yi(q.value, q.unit)
@@ -438,7 +466,8 @@ def _table_rows(text: str) -> str:
 
 
 _FRACTION = re.compile(r"([一二三四五六七八九十])分之([一二三四五六七八九十])")
-_SHARE_FIRST = re.compile(r"(?P<v>约?[\d.]+%|[一二三四五六七八九]成[一二三四五六七八九]?)"
+_SHARE_FIRST = re.compile(r"(?P<v>约?[\d.]+%|[一二三四五六七八九]成[一二三四五六七八九]?"
+                          r"|百分之[零〇一二两三四五六七八九十百点]+)"
                           r"的?(?:集群)?(?:总)?产值(?:是|都是|由|来自)(?P<who>中小企业|主导产业)")
 
 
@@ -473,9 +502,49 @@ _EXACTLY = re.compile(r"(?:(?:大概|大约|约|差不多|超过|不到|接近|�
                       r"[^；;。\n]*?|" + NUM
                       + r"\s*(?:%|亿元|亿|万元|万|个亿)?\s*(?:以上|左右|多)?[^；;。\d\n]{0,12}?)"
                       r"(?:准确|确切|具体|实际|精确)(?:地|来说|说)?(?:是|为|:|：)")
+# what a correction calls a figure it corrects (专利数不对, 户数更正一下)
+SHORT_NAMES: dict[str, tuple[str, ...]] = {
+                "patents": ("专利数", "专利件数", "发明专利"),
+                "employees": ("从业人员", "人数", "员工"),
+                "enterprise_count": ("户数", "企业数"), "area_km2": ("面积", "占地"),
+                "iip_penetration": ("普及率",), "sme_output_share": ("中小企业",),
+                "leading_industry_share": ("主导产业",), "rd_growth": ("研发",),
+                "leading_industry_growth": ("主导产业",), "leading_industry_output": ("主导产业",),
+                "sme_output": ("中小企业",), "quality_enterprises": ("去重", "优质"),
+                "patent_growth": ("专利增长", "专利年均"), "little_giant": ("小巨人",),
+                "single_champion": ("单项冠军", "单冠"), "high_tech": ("高新", "高企"),
+                "specialized_sme": ("专精特新",), "innovative_sme": ("创新型",),
+                "output_growth": ("增速",), "patents_per_10k": ("每万人",)}
+# a figure named by 那个 (主导产业那个是6.5%) or made exact (准确数是15.8%): the one in context
+_THAT_ONE = re.compile(r"那个(?:数|值|数字)?(?:应该|其实|实际)?(?:是|为)|(?:刚才|前面)[^，,。；;"
+                       r"\d]{0,8}?"
+                       r"(?:说错|写错|说多|说少|少说|多说)")
+_EXACT_NOW = re.compile(r"准确|精确|具体数|具体是|实际是|确切")
+# 主导产业产值说多了，是24亿 → 主导产业产值是24亿
+_NAMED_CORRECTED = re.compile(r"(?P<what>(?:主导产业|中小企业|集群)?(?:产值|占比|户数|普及率|增速))"
+                              r"(?:那个)?(?:数)?(?:说错了|说多了|说少了|写错了|报错了|不对|错了)"
+                              r"[，,]\s*(?:应该|其实|实际)?(?:是|为)")
+_BACK = {"大前年": 3, "前年": 2, "去年": 1, "今年": 0}
+_RELATIVE_CORRECTED = re.compile(r"(大前年|前年|去年|今年)(?:的|那个|那年)?(?:数)?(?:不对|说错了|"
+                                 r"错了|写错了)"
+                                 r"[，,。]?\s*(?:应该|其实|实际)?(?:是|为)")
 _YEAR_CORRECTED = re.compile(r"(20\d\d)\s*年(?:的|那个|那年|那一年|那个数|的数)?(?:数)?"
-                             r"(?:说错了|写错了|弄错了|错了|不对)[，,。]?\s*(?:应该|其实|实际)?"
-                             r"(?:是|为)")
+                             r"(?:[^，,。；;\d]{0,6}?(?:说错|写错|弄错|看错|搞错|填错|报错|错|不对)了?"
+                             r"(?:行)?(?:了)?[，,。]?\s*(?:应该|其实|实际|正确的)?(?:是|为)"
+                             r"|(?:改成|改为|应为|应该是|更正为))")
+# 24.6亿是2025年的产值 / 9.2%是我们集群产值的年均增速: the figure said before what it is
+_VALUE_FIRST = re.compile(r"(?<![\d.])(?P<v>[\d.]+\s*(?:%|亿元|亿|万元|万|平方公里|户|件|人))"
+                          r"是(?:我们|咱们)?(?:集群)?(?:的)?"
+                          r"(?P<what>[^，,。；;？?]{0,6}?(?:产值|增速|增长率|占比|普及率|面积|户数|人数)"
+                          r"[^，,。；;？?]{0,6}?)(?=$|[，,。；;])")
+# 12家，这是我们专精特新中小企业的数量
+_COUNT_FIRST = re.compile(r"(?P<v>[\d一二两三四五六七八九十]+\s*[家户件个])[，,]\s*这是(?:我们|咱"
+                          r"们)?"
+                          r"(?:的)?(?P<what>[^，,。；;？?]{2,16}?)(?:的)?(?:数量|数|家数|户数)")
+_ALIAS = re.compile(r"[（(](?:国高企|高企|小巨人|单冠|专精特新|创新型|SME|IIP)[)）]")
+# 中小企业产值24亿，占比75%: the 占比 is that part's share
+_SHARE_AFTER = re.compile(r"(?P<who>中小企业|主导产业)(?P<rest>(?:的)?(?:产值)?\s*[\d.]+\s*"
+                          r"(?:亿元|亿|万元|万))[，,]\s*(?=占比|占(?!地))")
 _ORDINAL_YEAR = re.compile(r"(?:第([一二三123])年|头一年|最后一年)")
 
 

@@ -36,7 +36,9 @@ LEVEL_WORDS = {"特别重大": "extraordinary", "重大": "major", "较大": "la
 _NEG = re.compile(r"(?:没有|没|未(?!来)|无|不(?!过|仅|但|管|论)|非|并未|从未|尚未|否)[^，,。；;、"
                   r"]{0,8}"
                   r"$")
-_NEG_AFTER = re.compile(r"^[^，,。；;]{0,4}(?:没有|没出|没发生|不存在|无|未发生|未出)")
+_NEG_AFTER = re.compile(r"^[^，,。；;]{0,4}(?:没有|没出|没发生|不存在|无|未发生|未出|没成立|未成"
+                        r"立|没设立|未设立"
+                        r"|没建|未建)")
 _EFF_BAD = re.compile(r"低于|不如|未达到|没有?(?:高于|优于|达到)|持平|相当|差不多|一样"
                       r"|比(?:行业)?基准值?(?:还|更)?(?:差|低)")
 # facts said by what follows the keyword rather than a verb before it

@@ -104,7 +104,7 @@ def route(text: str, *, has_profile: bool = False, last_intent: str | None = Non
         return r("clarify", "empty")
     if has("injection", s):
         return r("out_of_scope", "prompt injection")
-    if has("reset", s) and len(s) <= 12:
+    if has("reset", s) and (len(s) <= 12 or (len(s) <= 20 and not re.search(r"\d", s))):
         return r("reset", "reset words")
     if has("greeting", s) and len(s) <= 12 and not states_facts and not jur:
         return r("greeting", "greeting")

@@ -12,11 +12,15 @@ from .numbers import NUM, NumberError, find_quantities, fmt, to_yi
 _VALUE_YEAR = re.compile(r"(?P<q>" + NUM + r"\s*(?:亿元|亿|万元|万|元)?)\s*[（(]\s*(?P<y>20\d\d)"
                          r"\s*年?\s*[)）]")
 _YEAR_RANGE = re.compile(r"(?P<a>20\d\d)\s*年?\s*(?:至|到|-|—|–|~|～)\s*(?P<b>20\d\d)\s*年?")
-_YEAR_VALUE = re.compile(r"(?P<y>20\d\d)\s*(?:年|(?=[-—–:：]))\s*(?:的)?(?:集群)?(?:总)?"
-                         r"(?:产值)?\s*"
+_YEAR_VALUE = re.compile(r"(?P<y>20\d\d)\s*(?:年|(?=[-—–:：])|(?=\s*(?:的)?(?:集群)?(?:总)?产值))"
+                         r"\s*(?:的)?(?:集群)?(?:总)?(?:产值)?\s*"
                          r"(?:为|是|达到|达|有|突破|超过|:|：|-|—|–)?\s*"
-                         r"(?P<q>" + NUM + r"\s*(?:亿元|亿|万元|万)?)")
+                         r"(?P<q>" + NUM + r"\s*(?:亿元|亿|万元|万|元)?)")
 _YEAR_LIST = re.compile(r"(?P<years>20\d\d\s*年?(?:\s*[、，,和及与]\s*20\d\d\s*年?)+)")
+_HEADER_UNIT = re.compile(r"产值\s*[（(]\s*(亿元|万元|元)\s*[)）]")
+# an amount with no unit after a year (2023年 215,000 / 2023: 198000)
+_BARE_AMOUNT = re.compile(r"(?<=20\d\d年)\s*[:：]?\s*\d[\d.,]*(?![\d.,]*\s*(?:亿|万|元|%))"
+                          r"|(?<=20\d\d)\s*[:：]\s*\d[\d.,]*(?![\d.,]*\s*(?:亿|万|元|%))")
 _RELATIVE = (("大前年", 3), ("前年", 2), ("去年", 1), ("今年", 0))
 
 
@@ -39,6 +43,9 @@ def output_series(context: str, as_of: date, each_year: bool = False
     three full years before `as_of` (stated in a note so the user can correct it). One value
     with no year is the last full year's, or every year's when `each_year` (如果产值是30亿)."""
     context = _absolute_years(context, as_of)
+    header = _HEADER_UNIT.search(context)  # 产值（万元）：2023年 215,000；…
+    if header:
+        context = _BARE_AMOUNT.sub(lambda m: m.group() + header.group(1), context)
     after = list(_VALUE_YEAR.finditer(context))  # 25亿（2025），23亿（2024）
     if len(after) >= 2:
         return {m.group("y"): _money(find_quantities(m.group("q"))[0].value,
