@@ -38,10 +38,20 @@ def explain(question: str, docs: Sequence[str], as_of: date) -> Answer:
 def _term(question: str) -> str:
     m = re.search(r"(?:什么是|啥是|何谓|怎么理解|如何理解)[“\"]?(.+?)[”\"]?(?:企业)?[？?。]*$",
                   question) or \
-        re.search(r"^(.+?)(?:是什么意思|指什么|什么意思|是指什么|的定义|的含义|怎么算)", question)
+        re.search(r"^(.+?)(?:是什么意思|指什么|指啥|什么意思|是指什么|的定义|的含义|怎么算)",
+                  question)
     if not m:
         return ""
-    term = re.sub(r"^(?:青海|四川|贵州|山东|张掖)(?:省|市)?的?|[“”\"]", "", m.group(1)).strip()
+    term = m.group(1)
+    try:  # 川 特色产业集群 到底 → 特色产业集群: place names anywhere go
+        from indexing.query import mentions
+
+        for found in sorted(mentions(term), key=lambda x: -x.start):
+            term = term[:found.start] + term[found.end:]
+    except ImportError:  # pragma: no cover
+        pass
+    term = re.sub(r"^(?:青海|四川|贵州|山东|张掖)(?:省|市)?的?|[“”\"]|到底|究竟|具体|这个|那个"
+                  r"|^[^，,。的]{0,8}?(?:里|中|上)的|[\s，,:：]", "", term).lstrip("的")  # 申报表里的…
     return term.removesuffix("企业") if term.endswith("企业") and len(term) > 4 else term
 
 
