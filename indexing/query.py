@@ -138,13 +138,19 @@ def names_all(text: str) -> bool:
     return any(w in text for w in _places()[0])
 
 
+# "every document" words that are really a question about places (哪些地区), not a scope, when
+# a place is named
+_ASKS_WHICH_PLACES = re.compile(r"哪些地方|哪些地区|哪些省|哪几个地方|哪几个省|几个地方")
+
+
 def detect_jurisdictions(text: str) -> list[str]:
     """Document ids the text names (aliases, short names, abbreviations), in order of mention.
 
     五省/各地/全部… name every document (shipped and user-added).
     """
-    if names_all(to_simplified(text)):
-        return list(get_corpus().ids)
+    simple = to_simplified(text)
+    if names_all(simple) and not (_ASKS_WHICH_PLACES.search(simple) and mentions(text)):
+        return list(get_corpus().ids)  # 张掖集群招商主要盯哪些地区: 张掖 is the place asked about
     out: list[str] = []
     for m in mentions(text):
         if m.doc not in out:

@@ -393,3 +393,10 @@ def test_a_two_part_question_gets_a_sentence_for_each_part() -> None:
     quoted = " ".join(c.quote for c in a.citations)
     assert {c.id for c in a.citations} == {"zhangye:第八条"}
     assert "产业链供应链融资" in quoted and "上市和挂牌" in quoted
+
+
+def test_a_definition_question_drops_places_and_fillers_from_the_term() -> None:
+    a = ask("川 特色产业集群 到底指啥 范围多大", as_of=TODAY)
+    assert [c.id for c in a.citations] == ["sichuan:第二条"]
+    a = ask("贵州申报表里的集群运营管理机构指什么，搞基建的单位能当吗", as_of=TODAY)
+    assert "基础建设单位不可作为集群运营管理机构" in a.citations[0].quote

@@ -78,3 +78,8 @@ def test_user_added_document_is_detected_and_resolved(tmp_path: Path) -> None:
 ])
 def test_places_typed_in_pinyin(text: str, docs: list[str]) -> None:
     assert detect_jurisdictions(text) == docs
+
+
+def test_which_places_with_a_place_named_is_about_that_place() -> None:
+    assert detect_jurisdictions("张掖集群招商引资主要盯哪些地区") == ["zhangye"]
+    assert len(detect_jurisdictions("哪些地方的有效期是三年")) == 5
