@@ -197,3 +197,12 @@ def test_query_path_imports_no_heavy_library(built_index: Path) -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          timeout=120, check=True)
     assert out.stdout.split() == ["qinghai:第十四条", "[]"]
+
+
+PROBES = yaml.safe_load((Path(__file__).parent / "probes.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", PROBES, ids=[c["q"][:30] for c in PROBES])
+def test_blind_probe_first_hit(case: dict, built_index: Path) -> None:
+    hit = search(case["q"], k=1)[0]
+    assert ":".join(hit.id.split(":")[:2]) in case["ids"]
