@@ -183,6 +183,9 @@ def _unit_name(m: re.Match[str]) -> tuple[str, str | None] | None:
     return f"第{int_to_cn(num)}条", (f"（{int_to_cn(item_num)}）" if item_num else None)
 
 
+_FORM_PART = re.compile(r"第([一二三四五六七八九])(?:部分|页|栏)")
+
+
 def resolve_references(text: str, default_doc: str | None = None) -> list[str]:
     """Citation ids for explicit references: "青海第十四条" → ["qinghai:第十四条"].
 
@@ -192,6 +195,8 @@ def resolve_references(text: str, default_doc: str | None = None) -> list[str]:
     """
     c = get_corpus()
     text = to_simplified(text)
+    if "申报表" in text:  # 申报表第一部分 is the form's section 一 (附件一)
+        text = _FORM_PART.sub(lambda m: "附件" + m.group(1), text)
     places = mentions(text)
     everywhere = [m.doc for m in places]
     out: list[str] = []

@@ -83,3 +83,8 @@ def test_places_typed_in_pinyin(text: str, docs: list[str]) -> None:
 def test_which_places_with_a_place_named_is_about_that_place() -> None:
     assert detect_jurisdictions("张掖集群招商引资主要盯哪些地区") == ["zhangye"]
     assert len(detect_jurisdictions("哪些地方的有效期是三年")) == 5
+
+
+def test_a_part_of_the_form_is_its_attachment_section() -> None:
+    assert resolve_references("贵州申报表第一部分基本情况要勾选哪些内容？") == ["guizhou:附件一"]
+    assert resolve_references("贵州办法第一部分") == []  # not the form: no such reference
