@@ -167,6 +167,8 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
     approximations = {f"约{_approx(m)}%": m.group() for m in _FRACTION.finditer(plain)
                       if _approx(m) is not None}
     plain = _fractions(plain)
+    if re.search(r"(?<![大多过])一半(?!以)", normalize(text)):  # asked back in the user's words
+        approximations["50%"] = "一半"
     plain = _EXACTLY.sub("", plain)  # 大概26个亿……不对，准确是26.3亿 → 26.3亿
     plain = _RELATIVE_CORRECTED.sub(  # 前年那个不对，应该是23.6亿 → 2024年是23.6亿
         lambda m: f"{(as_of or date.today()).year - _BACK[m.group(1)]}年那个不对，应该是", plain)
@@ -238,7 +240,7 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
             context = s[segment_from:stop]
         else:
             # a hedge just before the name counts (大概中小企业…), not the last clause's figure
-            context = s[max(0, start - 4, max(s.rfind(c, 0, start) for c in "，,") + 1):stop]
+            context = s[max(0, start - 4, max(s.rfind(c, 0, start) for c in "，,。；;") + 1):stop]
         quantities = [q for q in find_quantities(segment)
                       if not re.match(r"20\d\d$", q.raw) or metric != "output_by_year"]
         if not quantities and metric != "output_by_year":
@@ -272,8 +274,7 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
                     shown = km2.quantize(Decimal("0.0001")).normalize()
                     about = "" if shown == km2 else "约"
                     facts[metric] = shown
-                    notes.append(f"占地面积{quantities[pick].raw}按{about}{fmt(shown)}平方公里计"
-                                 "（1平方公里 = 100公顷 = 1500亩）。")
+                    notes.append(f"占地面积{quantities[pick].raw}按{about}{fmt(shown)}平方公里计。")
         except NumberError as exc:
             questions.append(exc.question)
 
