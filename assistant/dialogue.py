@@ -20,6 +20,7 @@ from .explain import explain
 from .extract import LABELS, SHARE_METRICS, SHORT_NAMES, extract
 from .numbers import find_quantities
 from .router import Route, has, route
+from .series import SERIES_KEYS
 from .textnorm import clean, strip_injection
 from .utterance import CHOSEN, date_in, several_clusters, with_changes
 
@@ -173,9 +174,11 @@ class Conversation:
             self.jurisdictions = list(get_corpus().ids)
         said = {k: v for k, v in ex.facts.items()
                 if k not in ex.vouched or k not in self.profile}
-        before, new = self.profile.get("output_by_year"), said.get("output_by_year")
-        if isinstance(before, dict) and isinstance(new, dict) and len(new) < 3:
-            said["output_by_year"] = {**before, **new}  # 更正：2023年是20亿; 另外两年…
+        for key in ("output_by_year", *SERIES_KEYS):  # 更正：2023年是20亿; 另外两年…
+            before, new = self.profile.get(key), said.get(key)
+            if isinstance(before, dict) and isinstance(new, dict) and len(new) < 3:
+                said[key] = {**before, **new}
+        before = self.profile.get("output_by_year")
         series = with_changes(said.get("output_by_year") or before, ex.yoy, ex.deltas)
         if series is not None:
             said["output_by_year"] = series  # 2024年比2023年增长21%，2025年持平

@@ -26,7 +26,7 @@ from .numbers import (
     share_percent,
     to_yi,
 )
-from .series import named_series, output_series
+from .series import SERIES_KEYS, named_series, output_series, year_values
 
 _SHARE_OF = (r"(?:正好|刚好|恰好|差不多|将近)?占(?:到|了)*(?:全部|整个|全)?(?:集群)?(?:总)?(?:产"
              r"值)?"
@@ -216,6 +216,13 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
 
     keys = [(str(m.lastgroup), m.start(), m.end()) for m in _KEY_RE.finditer(s)
             if not any(a <= m.start() < b for a, b in taken)]
+    if context_metric in SERIES_KEYS and not facts and (not keys or _THAT_ONE.search(s)) and \
+            _CORRECTION.search(s):  # 更正：2023年是64件 after the patent series
+        values = year_values(s, str(context_metric), as_of)
+        if values:
+            facts[str(context_metric)] = values
+            keys = []
+            mentioned.append(str(context_metric))
     that = _THAT_ONE.search(s) if context_metric and find_quantities(s) and not facts else None
     if that and (not keys or any(  # 主导产业那个是6.5%: the 主导产业 figure talked about
             s[a:b] in SHORT_NAMES.get(str(context_metric), ()) and 0 <= that.start() - b <= 2
@@ -516,7 +523,9 @@ SHORT_NAMES: dict[str, tuple[str, ...]] = {
                 "patent_growth": ("专利增长", "专利年均"), "little_giant": ("小巨人",),
                 "single_champion": ("单项冠军", "单冠"), "high_tech": ("高新", "高企"),
                 "specialized_sme": ("专精特新",), "innovative_sme": ("创新型",),
-                "output_growth": ("增速",), "patents_per_10k": ("每万人",)}
+                "output_growth": ("增速",), "patents_per_10k": ("每万人",),
+                "leading_industry_output_by_year": ("主导产业",), "rd_by_year": ("研发",),
+                "patents_by_year": ("专利",)}
 # a figure named by 那个 (主导产业那个是6.5%) or made exact (准确数是15.8%): the one in context
 _THAT_ONE = re.compile(r"那个(?:数|值|数字)?(?:应该|其实|实际)?(?:是|为)|(?:刚才|前面)[^，,。；;"
                        r"\d]{0,8}?"

@@ -7,7 +7,7 @@ import re
 from datetime import date
 from decimal import Decimal
 
-from .numbers import NUM, NumberError, find_quantities, fmt, to_yi
+from .numbers import NUM, NumberError, Quantity, find_quantities, fmt, to_yi
 
 _VALUE_YEAR = re.compile(r"(?P<q>" + NUM + r"\s*(?:亿元|亿|万元|万|元)?)\s*[（(]\s*(?P<y>20\d\d)"
                          r"\s*年?\s*[)）]")
@@ -96,7 +96,7 @@ def output_series(context: str, as_of: date, each_year: bool = False
     return {str(y): v for y, v in zip(years, values, strict=True)}, note
 
 
-def _money_values(text: str) -> list[object]:
+def _money_values(text: str) -> list[Quantity]:
     """The amounts in `text` that are not years (2023年是20亿 holds one)."""
     return [q for q in find_quantities(text) if not re.fullmatch(r"20\d\d", q.raw)]
 
@@ -115,6 +115,27 @@ NAMED_SERIES = (
     ("patents_by_year", r"(?:有效)?(?:发明)?专利(?:拥有量|数量|件数|数)?"),
 )
 _NAMED = re.compile("|".join(f"(?P<{k}>{p})" for k, p in NAMED_SERIES))
+SERIES_KEYS = tuple(k for k, _ in NAMED_SERIES)
+
+
+def year_values(text: str, key: str, as_of: date) -> dict[str, Decimal]:
+    """{year: value} said for one named series (更正：2023年是64件 after the patent series)."""
+    text = _YEAR_END.sub(r"\1年", text)
+    if key == "patents_by_year":
+        text = _COUNT_UNIT.sub("", text)
+    if len(re.findall(r"20\d\d|去年|前年|大前年|今年", text)) < 1:
+        return {}
+    text = _absolute_years(text, as_of)
+    years = re.findall(r"(20\d\d)\s*年", text)
+    amounts = _money_values(text)
+    if len(years) == 1 and len(amounts) == 1:  # 2024年主导产业那个数应该是15.5亿
+        q = amounts[0]
+        return {years[0]: _money(q.value, q.unit, q.raw) if q.unit else q.value}
+    try:
+        series, _ = output_series(text, as_of)
+    except NumberError:
+        return {}
+    return series if years else {}
 _STOP = re.compile(r"[。！!？?；;\n]")
 _YEAR_END = re.compile(r"(20\d\d)\s*年\s*(?:底|末|年底|年末)")
 _COUNT_UNIT = re.compile(r"(?<=[\d〇零一二两三四五六七八九十百千])\s*(?:件|个|项)")
