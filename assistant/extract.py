@@ -28,9 +28,8 @@ from .numbers import (
 )
 from .series import SERIES_KEYS, named_series, output_series, year_values
 
-_SHARE_OF = (r"(?:正好|刚好|恰好|差不多|将近)?占(?:到|了)*(?:全部|整个|全)?(?:集群)?(?:总)?(?:产"
-             r"值)?"
-             r"(?:的)?(?:比例|比重|比)?")
+_SHARE_OF = (r"(?:正好|刚好|恰好|差不多|将近)?占(?:到|了)*(?:全部|整个|全)?(?:集群)?(?:总)?"
+             r"(?:产值)?(?:的)?(?:比例|比重|比)?")
 # Keyword patterns per metric, tried longest-first; a keyword opens the segment its values sit in.
 # between a measure and its growth word users put time words: 研发经费近三年年均增长9%,
 # 主导产业产值这三年平均每年涨了6% (never across a comma or a number)
@@ -158,8 +157,8 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
     plain = re.sub(r"(?:(?<!\d)((?>\d+)|[一两二三四五六七八九])个)?半个?百分点",  # 一个半百分点
                    lambda m: f"{_HALF_POINTS.get(m.group(1) or '', m.group(1) or '0')}.5个百分点",
                    plain)
-    plain = re.sub(r"(?<=[人军业型企])((?:我们|咱们)?(?:是|为|有))(?:零|0)(?=$|[，,。；;]"
-                   r")", r"\g<1>0家",
+    plain = re.sub(r"(?<=[人军业型企])((?:我们|咱们)?(?:是|为|有))(?:零|0)"
+                   r"(?=$|[，,。；;])", r"\g<1>0家",
                    plain)  # 小巨人我们是零
     plain = re.sub(r"一(?:家|个|户|项)([^，,。；;\d]{0,8}?)(?:都|也)(?:没有|没)", r"\1都没有",
                    plain)  # 一家都没有, 一家单项冠军都没有
@@ -290,10 +289,8 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
     facts.update(fact_values)
     for key, what in (("incident_level", "事故"),
                       ("cyber_incident_level", "网络安全或数据安全事件")):
-        if fact_values.get(key) == "general" and re.search(r"(?:没有|没|未|无|从未)(?:发生|出)?(?"
-                                                           r":过"
-                                                           r")?"
-                                                           r"较大及以上", plain):
+        if fact_values.get(key) == "general" and re.search(r"(?:没有|没|未|无|从未)(?:发生|出)?"
+                                                           r"(?:过)?较大及以上", plain):
             notes.append(f"“没有较大及以上{what}”按最高为一般等级计。")
     questions.extend(fact_questions)
     for shown, said in approximations.items():  # ask back in the user's words, not ours
@@ -527,9 +524,8 @@ SHORT_NAMES: dict[str, tuple[str, ...]] = {
                 "leading_industry_output_by_year": ("主导产业",), "rd_by_year": ("研发",),
                 "patents_by_year": ("专利",)}
 # a figure named by 那个 (主导产业那个是6.5%) or made exact (准确数是15.8%): the one in context
-_THAT_ONE = re.compile(r"那个(?:数|值|数字)?(?:应该|其实|实际)?(?:是|为)|(?:刚才|前面)[^，,。；;"
-                       r"\d]{0,8}?"
-                       r"(?:说错|写错|说多|说少|少说|多说)")
+_THAT_ONE = re.compile(r"那个(?:数|值|数字)?(?:应该|其实|实际)?(?:是|为)|"
+                       r"(?:刚才|前面)[^，,。；;\d]{0,8}?(?:说错|写错|说多|说少|少说|多说)")
 _EXACT_NOW = re.compile(r"准确|精确|具体数|具体是|实际是|确切")
 # 主导产业产值说多了，是24亿 → 主导产业产值是24亿
 _NAMED_CORRECTED = re.compile(r"(?P<what>(?:主导产业|中小企业|集群)?(?:产值|占比|户数|普及率|增速))"
