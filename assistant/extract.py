@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from .counts import COUNT_LABELS, count_facts
-from .facts import extract_facts
+from .facts import NONE_ABOVE, extract_facts
 from .numbers import (
     NUM,
     NumberError,
@@ -153,7 +153,8 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
     plain = _CN_SHORT_YEAR.sub(lambda m: "20" + "".join(_CN_DIGIT[c] for c in m.group(1)) + "年",
                                plain)  # 二三年 → 2023年
     plain = _UNIT_CELL.sub(lambda m: f"{m.group(2)}{m.group(1)}", plain)  # （百万元）\t1320
-    plain = re.sub(r"(?<![大多过])一半(?!以)", "50%", plain)  # 主导产业刚好占一半
+    said_half = re.search(_HALF, plain)  # asked back in the user's words (不到一半)
+    plain = re.sub(_HALF, "50%", plain)  # 主导产业刚好占一半
     plain = re.sub(r"(?:(?<!\d)((?>\d+)|[一两二三四五六七八九])个)?半个?百分点",  # 一个半百分点
                    lambda m: f"{_HALF_POINTS.get(m.group(1) or '', m.group(1) or '0')}.5个百分点",
                    plain)
@@ -166,7 +167,7 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
     approximations = {f"约{_approx(m)}%": m.group() for m in _FRACTION.finditer(plain)
                       if _approx(m) is not None}
     plain = _fractions(plain)
-    if re.search(r"(?<![大多过])一半(?!以)", normalize(text)):  # asked back in the user's words
+    if said_half:
         approximations["50%"] = "一半"
     plain = _EXACTLY.sub("", plain)  # 大概26个亿……不对，准确是26.3亿 → 26.3亿
     plain = _RELATIVE_CORRECTED.sub(  # 前年那个不对，应该是23.6亿 → 2024年是23.6亿
@@ -289,8 +290,8 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
     facts.update(fact_values)
     for key, what in (("incident_level", "事故"),
                       ("cyber_incident_level", "网络安全或数据安全事件")):
-        if fact_values.get(key) == "general" and re.search(r"(?:没有|没|未|无|从未)(?:发生|出)?"
-                                                           r"(?:过)?较大及以上", plain):
+        if fact_values.get(key) == "general" and any(
+                m.group("w") == "较大" for m in NONE_ABOVE.finditer(plain)):
             notes.append(f"“没有较大及以上{what}”按最高为一般等级计。")
     questions.extend(fact_questions)
     for shown, said in approximations.items():  # ask back in the user's words, not ours
@@ -401,6 +402,7 @@ def _mask_rule_figures(s: str) -> str:
     return "".join(out)
 
 
+_HALF = r"(?<![大多过])一半(?!以)"
 _FORMAL_DIGITS = str.maketrans("壹贰叁肆伍陆柒捌玖拾", "一二三四五六七八九十")
 _FORMAL = re.compile(r"[壹贰叁肆伍陆柒捌玖拾][壹贰叁肆伍陆柒捌玖拾零〇佰仟]*(?=\s*(?:家|个|户|件|"
                      r"人|亿|万|%|成))")

@@ -187,7 +187,7 @@ _ORDER = ("none", "general", "larger", "major", "extraordinary")
 _LONG_AGO = re.compile(r"(?:[四五六七八九十]|\d{1,2})年(?:以)?前|多年前|很久以前|早年")
 # 没有发生较大及以上事故: at most 一般 (decides every criterion, none of which bars 一般);
 # 没有重大及以上: says nothing about 较大, so nothing is stored
-_NONE_ABOVE = re.compile(r"(?:没有|没|未|无|从未)(?:发生|出)?(?:过)?"
+NONE_ABOVE = re.compile(r"(?:没有|没|未|无|从未)(?:发生|出)?(?:过)?"
                          r"(?P<w>一般|较大|重大|特别重大)及以上")
 _ALL_ZERO = re.compile(r"事故[^。；;]{0,20}(?:都是零|都为零|均为零|全是零|都没有|均无)")
 _FORM_NONE = re.compile(r"事故(?:的)?(?:最高)?(?:等级|级别)?\s*[：:]\s*(?:无|没有|零)")
@@ -203,7 +203,7 @@ def _worst_level(s: str, key: str, pattern: str, questions: list[str]) -> str | 
         if _LONG_AGO.search(clause):
             continue  # 五年前出过一次较大事故
         window = s[max(0, m.start() - 14):m.end()]
-        bound = _NONE_ABOVE.search(window)
+        bound = NONE_ABOVE.search(window)
         if bound:
             if bound.group("w") == "较大":
                 found.append("general")
