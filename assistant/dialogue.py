@@ -224,7 +224,6 @@ class Conversation:
     def _context_metric(self, question: str) -> str | None:
         """What a value without a metric word refers to: a correction (不对，占比是65%) refers
         to the share last talked about; a bare value answers the first thing we asked for."""
-
         shares = [m for m in self.last_metrics if m in SHARE_METRICS]
         if "占比" in question:  # 占比写错了 is a share of output, not 普及率
             shares = [m for m in shares if m != "iip_penetration"] or shares

@@ -51,8 +51,8 @@ def _term(question: str) -> str:
     except ImportError:  # pragma: no cover
         pass
     term = re.sub(r"^(?:青海|四川|贵州|山东|张掖)(?:省|市)?的?|[“”\"]|到底|究竟|具体|这个|那个"
-                  r"|^[^，,。的]{0,8}?(?:里|中|上)的|[\s，,:："
-                  r"]", "", term).lstrip("的")  # 申报表里的…
+                  r"|^[^，,。的]{0,8}?(?:里|中|上)的"
+                  r"|[\s，,:：]", "", term).lstrip("的")  # 申报表里的…
     return term.removesuffix("企业") if term.endswith("企业") and len(term) > 4 else term
 
 

@@ -32,8 +32,8 @@ HEDGES = ("大概", "大约", "约为", "约", "左右", "上下", "差不多", 
           "小于", "突破", "逾", "来家", "多家", "余家")
 _HEDGE_RE = re.compile("|".join(map(re.escape, sorted(HEDGES, key=len, reverse=True)))
                        + r"|近(?=[\d一二两三四五六七八九十])|(?<=[\d十百千万])余|大致|预计|预估"
-                       r"|(?<=[\d十百千万成])多(?=[家户件个人亿万%]|$|[，,。；;]"
-                       r")")  # 六成多, 三百多件
+                       r"|(?<=[\d十百千万成])多"
+                       r"(?=[家户件个人亿万%]|$|[，,。；;])")  # 六成多, 三百多件
 
 
 class NumberError(ValueError):
@@ -173,10 +173,8 @@ class Quantity:
     raw: str
 
 
-_UNIT_RE = (r"(?P<unit>亿元|亿|万元|万|元|%|个百分点|百分点|平方公里|平方千米|km2|km²"
-            r"|平方米|公顷|亩|家|个|名|人"
-            r"|件"
-            r"|项|户)?")
+_UNIT_RE = (r"(?P<unit>亿元|亿|万元|万|元|%|个百分点|百分点|平方公里|平方千米|km2|km²|平方米|公顷"
+            r"|亩|家|个|名|人|件|项|户)?")
 _PERCENT_FORMS = [
     re.compile(r"百分之(?P<num>" + NUM + ")"),
     re.compile(r"千分之(?P<permille>" + NUM + ")"),

@@ -120,22 +120,26 @@ SERIES_KEYS = tuple(k for k, _ in NAMED_SERIES)
 
 def year_values(text: str, key: str, as_of: date) -> dict[str, Decimal]:
     """{year: value} said for one named series (更正：2023年是64件 after the patent series)."""
-    text = _YEAR_END.sub(r"\1年", text)
-    if key == "patents_by_year":
-        text = _COUNT_UNIT.sub("", text)
-    if len(re.findall(r"20\d\d|去年|前年|大前年|今年", text)) < 1:
-        return {}
-    text = _absolute_years(text, as_of)
+    text = _absolute_years(_series_text(text, key), as_of)
     years = re.findall(r"(20\d\d)\s*年", text)
+    if not years:
+        return {}
     amounts = _money_values(text)
     if len(years) == 1 and len(amounts) == 1:  # 2024年主导产业那个数应该是15.5亿
         q = amounts[0]
         return {years[0]: _money(q.value, q.unit, q.raw) if q.unit else q.value}
     try:
-        series, _ = output_series(text, as_of)
+        return output_series(text, as_of)[0]
     except NumberError:
         return {}
-    return series if years else {}
+
+
+def _series_text(text: str, key: str) -> str:
+    """A named series as output_series reads it: 2022年底100件 → 2022年100 for patents."""
+    text = _YEAR_END.sub(r"\1年", text)
+    return _COUNT_UNIT.sub("", text) if key == "patents_by_year" else text
+
+
 _STOP = re.compile(r"[。！!？?；;\n]")
 _YEAR_END = re.compile(r"(20\d\d)\s*年\s*(?:底|末|年底|年末)")
 _COUNT_UNIT = re.compile(r"(?<=[\d〇零一二两三四五六七八九十百千])\s*(?:件|个|项)")
@@ -159,11 +163,8 @@ def named_series(s: str, as_of: date, stop: re.Pattern[str]
         segment = s[m.end():end]
         if len(re.findall(r"20\d\d|去年|前年|大前年|今年", segment)) < 2:
             continue
-        text = _YEAR_END.sub(r"\1年", segment)  # 2022年底100件 → 2022年100件
-        if key == "patents_by_year":
-            text = _COUNT_UNIT.sub("", text)
         try:
-            series, _ = output_series(text, as_of)
+            series, _ = output_series(_series_text(segment, key), as_of)
         except NumberError:
             continue
         if len(series) >= 2:
