@@ -186,7 +186,7 @@ def growth(rule: Rule, p: Profile) -> CriterionResult:
         return _unknown(rule, *ask)
     last = max(series)
     first = last - 2
-    what, unit = _SERIES_WORDS.get(rule.series or "", ("产值", "亿元"))
+    what, unit = _SERIES_WORDS.get(rule.series or "", ("产值", " 亿元"))
     if first not in series or series[first] == 0:
         return _unknown(rule, *ask,
                         derivation=f"缺少 {first} 年{what}，无法计算近三年年均增速")
