@@ -167,3 +167,31 @@ def test_unknown_criteria_name_the_facts_that_would_settle_them() -> None:
     c = criterion({}, "qinghai", "output_growth")
     assert c["status"] == "unknown" and c["missing"] == ["output_by_year", "output_growth"]
     assert criterion({"rd_growth": 6}, "qinghai", "rd_growth")["missing"] == []
+
+
+def test_rd_and_patent_growth_from_yearly_figures_at_below_and_above() -> None:
+    # Guizhou: 研发经费年均增速高于5% (>), 有效发明专利年均增长率不低于5% (>=). 100 → 110.25 over
+    # two years is exactly 5% a year; the series may be in any one unit (万元 here).
+    at = {"2022": 10000, "2023": 10500, "2024": 11025}
+    below = {"2022": 10000, "2024": "11024.99"}
+    above = {"2022": 10000, "2024": "11025.01"}
+    rd = [criterion({"rd_by_year": s}, "guizhou", "rd_growth") for s in (below, at, above)]
+    assert [c["status"] for c in rd] == ["not_met", "not_met", "met"]
+    assert rd[1]["gap"] == "2022年研发经费不变时，2024年研发经费需超过 11025（现为 11025）"
+    pat = [criterion({"patents_by_year": s}, "guizhou", "patent_growth")
+           for s in ({"2022": 100, "2024": 110}, {"2022": 100, "2024": "110.25"},
+                     {"2022": 100, "2024": 111})]
+    assert [c["status"] for c in pat] == ["not_met", "met", "met"]
+    assert pat[1]["derivation"] == ("年均增速 = (2024年有效发明专利数 / 2022年有效发明专利数)^(1/2)"
+                                    " − 1 = (110.25 / 100)^(1/2) − 1 = 5%")
+
+
+def test_patents_per_10k_takes_the_latest_yearly_count_when_no_total_is_given() -> None:
+    c = criterion({"patents_by_year": {"2022": 15, "2023": 21}, "employees": 30000}, "guizhou",
+                  "patents_per_10k")
+    assert c["status"] == "met" and c["value"] == 7
+    c = criterion({"patents_by_year": {"2022": 15, "2023": 20}, "employees": 30000}, "guizhou",
+                  "patents_per_10k")
+    assert c["status"] == "not_met"
+    c = criterion({"rd_by_year": {"2024": 1}}, "guizhou", "rd_growth")  # one year: unknown
+    assert c["status"] == "unknown"

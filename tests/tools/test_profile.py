@@ -73,6 +73,15 @@ def test_load_csv_with_year_columns(tmp_path: Path) -> None:
     assert b.sme_output_share is None  # empty cell: unknown, not zero
 
 
+def test_load_csv_with_rd_and_patent_year_columns(tmp_path: Path) -> None:
+    f = tmp_path / "clusters.csv"
+    f.write_text("name,rd_2023,rd_2025,patents_2023,patents_2025\n"
+                 "甲,10000,11025,100,\n", encoding="utf-8")
+    (a,) = load_profiles(f)
+    assert a.rd_by_year == {2023: 10000, 2025: 11025}
+    assert a.patents_by_year == {2023: 100}  # empty cell: unknown, not zero
+
+
 def test_load_csv_error_names_the_row(tmp_path: Path) -> None:
     f = tmp_path / "c.csv"
     f.write_text("name,area_km2\n甲,10\n乙,-3\n", encoding="utf-8")
