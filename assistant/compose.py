@@ -28,7 +28,9 @@ _ASKS_RULE = re.compile(r"要求|门槛|标准|多少|几|条件|比例|不低�
 _CLAIM = re.compile(r"对吗|对吧|对不对|是吗|是不是|没错吧|是真的吗|真的吗|吗？?$")
 _WHICH = re.compile(r"哪个|哪些|哪几个|哪里|哪一个")
 # a development plan's targets (附件八: 2025年目标值须符合…), not the recognition threshold
-_PLAN_TARGET = re.compile(r"规划[^，。？?]{0,12}目标|目标值|规划(?:里|中|上)")
+_PLAN_TARGET = re.compile(r"规划[^，。？?]{0,12}目标|目标值|规划(?:里|中|上)"
+                          r"|20[2-3]\d年[^，。？?]{0,16}目标|目标[^，。？?]{0,12}20[2-3]\d年"
+                          r"|(?:申报表|表里|表上)[^，。？?]{0,16}目标")
 
 
 def finish(question: str, intent: str, prose: Sequence[str], cites: CitationList,
@@ -128,8 +130,8 @@ def lookup(question: str, docs: Sequence[str], as_of: date, intent: str = "looku
     if not lines and lacking:  # 山东 备案 多久, and nothing else on the topic either
         return finish(question, intent, [f"{short(docs[0])}的文件没有规定{'；'.join(lacking)}。"],
                       cites, docs, as_of)
-    if not lines:
-        return finish(question, intent, ["在这几份文件中没有找到能回答这个问题的条文。"
+    if not lines:  # nothing in the texts answers it: a decline, no citation
+        return finish(question, "out_of_scope", ["在这几份文件中没有找到能回答这个问题的条文。"
                                          "可以换个说法，或指明地区（四川、贵州、山东、张掖、青海）。"],
                       cites, docs, as_of)
     verdict = _claim_check(question, cites) if _CLAIM.search(question) else ""
@@ -325,6 +327,10 @@ def _topic_table(topic: str, docs: Sequence[str], cites: CitationList,
     return [f"（{table['label']}）", *lines]
 
 
+# 哪天印发的 / 什么时候发布的: the issue date, beside when the text takes effect
+_ASKS_ISSUE = re.compile(r"印发|发布|下发|发文|签发|落款|成文")
+
+
 def status(question: str, docs: Sequence[str], as_of: date) -> Answer:
     cites = CitationList()
     corpus = get_corpus()
@@ -344,6 +350,13 @@ def status(question: str, docs: Sequence[str], as_of: date) -> Answer:
                 mark = cites.add(cid, quotes.sentence_with(cid, quote) or quote)
                 marks += "" if mark in marks else mark
         lines.append(f"{short(doc)}：《{meta.title}》{status_sentence(st)}。{marks}")
+        if _ASKS_ISSUE.search(question) and not issue_used:  # 哪天印发的: the notice's date
+            if meta.issue.source and meta.issue.quote and verify_quote(meta.issue.source,
+                                                                       meta.issue.quote):
+                mark = cites.add(meta.issue.source, meta.issue.quote)
+                lines.append(f"{short(doc)}：印发落款为“{meta.issue.quote}”。{mark}")
+            else:
+                lines.append(f"{short(doc)}：文中未写明印发日期。")
         results.append({"jurisdiction": doc, **st.to_json()})
     return finish(question, "status", lines, cites, [], as_of, results=tuple(results))
 

@@ -17,7 +17,7 @@ from typing import Any
 from . import compose, eligibility
 from .answer import Answer, CitationList
 from .explain import explain
-from .extract import LABELS, SHARE_METRICS, SHORT_NAMES, extract
+from .extract import LABELS, PERCENT_METRICS, SHARE_METRICS, SHORT_NAMES, extract, metrics_named
 from .numbers import find_quantities
 from .router import Route, has, route
 from .series import SERIES_KEYS
@@ -28,10 +28,10 @@ EXPORT_VERSION = 1
 _GAP = re.compile(r"还差|差多少|差距|差在哪|哪里不够|怎么才能")
 _WHY = re.compile(r"为什么|为啥|怎么不行|哪里不行|哪[条项些里个](?:没|不)(?:过|行|符合|满足|达标)"
                   r"|(?:不|没)(?:满足|符合|达标)的")
-_ASKS_ABOUT_RULES = re.compile(r"对吗|对吧|对不对|是吗|是不是|没错吧|是真的吗|真的吗"
+_ASKS_ABOUT_RULES = re.compile(r"对吗|对吧|(?<!不)对不对|是吗|是不是|没错吧|是真的吗|真的吗"
                                r"|规定|要求|门槛|标准是"
                                r"|第[一二三四五六七八九十百\d]+条(?:说|规定|写)"
-                               r"|多久|多少|什么|怎么|哪|需要|必须|至少|得[占涨达有要]|几个百分点|几个点|几成")
+                               r"|多久|多少|什么(?![^，,。；;？?]{0,6}(?:都|也)(?:没|不|无))|怎么|哪|需要|必须|至少|得[占涨达有要]|几个百分点|几个点|几成")
 _FIRST_PERSON = re.compile(r"我们|我县|我市|咱们|本集群|我们的|我的|我方")
 _SELF_ANSWER = re.compile(r"[？?]\s*(?:是的|是|对|对的|没错|有的|有|没有)")  # …吗？是的，没错
 _RULE_WORDS = re.compile(r"规定|要求|门槛|标准|细则|办法|文件|得[占涨达有要]|需要|必须|至少")
@@ -40,10 +40,47 @@ _RULE_WORDS = re.compile(r"规定|要求|门槛|标准|细则|办法|文件|得[
 def _own_figures(ex: Any, question: str) -> bool:
     """Several figures stated plainly (3.2万名从业人员，16件有效发明专利，每万人这个指标卡在哪):
     the user's own data, not a claim about the rules."""
-    return len(ex.facts) >= 2 and not _RULE_WORDS.search(question)
+    return (len(ex.facts) >= 2 and not _RULE_WORDS.search(question)) or bool(
+        ex.facts and _THIS_FIGURE.search(question))
 
 
-_CORRECTION_WORDS = re.compile(r"不对|错了|说错|更正|应该是|其实是|改为|改成|说多了|说少了|少说了"
+# 单位是万元 / 单位搞错了，是公顷 / 刚才的单位写错了，应该是亿元: a unit for the last figures
+_UNIT_LATER = re.compile(r"^(?:对了|另外|哦|噢)?[，,]?\s*(?:刚才|前面|上面)?(?:的|那个|那些)?(?:数的?)?单位"
+                         r"(?:应该)?(?:是|为|搞错了|弄错了|写错了|错了|不对)[，,]?\s*(?:应该|其实)?(?:是|为)?\s*"
+                         r"(?P<u>亿元|万元|亿|万|元|公顷|亩|平方米|平方公里)(?:[，,。！!]?\s*"
+                         r"(?:不是[^，,。]{0,6}|忘了说|忘说了)?)?[。！!]?\s*$")
+_FIGURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?!\s*(?:年|月|日|号|%|\d|\.\d|家|件|个|户|人|名))"
+                     r"\s*(?:亿元|万元|亿|万|元|公顷|亩|平方米|平方公里)?")
+
+
+def _with_unit(text: str, unit: str) -> str:
+    """The figures of `text` (not years, shares or counts) in `unit`: 总产值256000 → 256000万元."""
+    return _FIGURE.sub(lambda m: m.group(1) + unit, text)
+
+
+# a question naming one figure, then the user's own value: 中小企业产值占比呢？我们是58%
+_ASKED_THEN_SAID = re.compile(r"(?P<q>[^？?]{2,30})[？?]\s*(?P<a>[^？?]*\d[^？?]*)$")
+_RESET_FIRST = re.compile(r"[^。！!；;\n]*?(?:换一个集群|换个集群|重新开始|重新来|从头开始|清空)"
+                          r"[^。！!；;\n]*[。！!；;\n]")
+
+
+def _after_reset(question: str) -> str:
+    """What follows a reset said in the first sentence, when there is more (换个集群。这个…)."""
+    m = _RESET_FIRST.match(question)
+    if not m or not has("reset", m.group()):
+        return ""
+    return question[m.end():].strip()
+
+
+# a single figure that is one year of a series the profile holds
+_SERIES_OF = {"leading_industry_output": "leading_industry_output_by_year",
+              "patents": "patents_by_year"}
+# 占地2800公顷，这个面积符合要求吗: the figure just said is ours, asked about
+_THIS_FIGURE = re.compile(r"(?:这个|这些|这样的?)(?:数|值|数字|面积|产值|比例|占比|增速|水平)?(?:能|可以)?"
+                          r"(?:符合|满足|够|达标|行|过)")
+
+
+_CORRECTION_WORDS = re.compile(r"不对|错了|说错|更正|应该是|其实是|改为|改成|说多了|说少了|少说了|核实了|核对了|确认了"
                                r"|多说了"
                                r"|准确|精确|具体是|具体数|实际是|确切")
 _CORRECTS = re.compile(r"占比|比例|比重|不对|错了|说错|更正|应该是|其实是|改为|改成")
@@ -62,6 +99,10 @@ class Conversation:
     last_question: str | None = None
     last_metrics: list[str] = field(default_factory=list)
     pending: list[str] = field(default_factory=list)
+    # the figures a question about the rules named (普及率要求是15%吧？): 我们是16% answers it
+    asked: list[str] = field(default_factory=list)
+    # the last utterance that gave figures, for a unit said afterwards (单位是万元)
+    last_facts_text: str = ""
     turns: list[dict[str, Any]] = field(default_factory=list)
     # figures of several clusters given at once (A集群…；B集群…), until the user says which
     candidates: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -82,7 +123,22 @@ class Conversation:
         today = self._today()
         cleaned = clean(text)
         question, injected = strip_injection(cleaned)
-        ex = extract(question, today, context_metric=self._context_metric(question))
+        rest = _after_reset(question)
+        if rest:  # 换一个集群，前面的都不要了。这个集群小巨人没有…: reset, then the new facts
+            self.reset()
+            answer = self._answer(rest)
+            return replace(answer, question=text, answer="已清空之前的数据，按新的情况对照：\n"
+                           + answer.answer)
+        unit = _UNIT_LATER.match(question)
+        if unit and self.last_facts_text:  # 单位是万元 / 单位搞错了，是公顷: the last figures again
+            question = _with_unit(self.last_facts_text, unit.group("u"))
+        asked_then_said = _ASKED_THEN_SAID.match(question)
+        said_for = metrics_named(asked_then_said.group("q")) if asked_then_said else []
+        if len(said_for) == 1 and not metrics_named(asked_then_said.group("a")):
+            # 中小企业产值占比呢？我们是58%: the figure answers the question just asked
+            ex = extract(asked_then_said.group("a"), today, context_metric=said_for[0])
+        else:
+            ex = extract(question, today, context_metric=self._context_metric(question))
         several = several_clusters(question, today)
         if several:  # A集群…；B集群…: which one is ours?
             self.candidates = several
@@ -146,6 +202,7 @@ class Conversation:
             question = _swap_places(self.last_question, docs)
             intent = self.last_intent
         self.last_intent, self.last_question = intent, question
+        self.asked = metrics_named(question)
         if intent == "status":
             return compose.status(text, docs, date_in(question) or today)
         if intent == "comparison":
@@ -174,6 +231,11 @@ class Conversation:
             self.jurisdictions = list(get_corpus().ids)
         said = {k: v for k, v in ex.facts.items()
                 if k not in ex.vouched or k not in self.profile}
+        years = re.findall(r"(20\d\d)\s*年", question)
+        for one, series in _SERIES_OF.items():  # 更正：2025年主导产业产值是37亿 (a series held)
+            if one in said and len(years) == 1 and isinstance(self.profile.get(series), dict) \
+                    and series not in said:
+                said[series] = {years[0]: said.pop(one)}
         for key in ("output_by_year", *SERIES_KEYS):  # 更正：2023年是20亿; 另外两年…
             before, new = self.profile.get(key), said.get(key)
             if isinstance(before, dict) and isinstance(new, dict) and len(new) < 3:
@@ -203,6 +265,8 @@ class Conversation:
         else:
             self.profile.update(said)
             profile = self.profile
+        if said or find_quantities(question):
+            self.last_facts_text = question
         self.last_intent, self.last_question = "eligibility", question
         if ex.metrics:
             # every figure named so far, the latest last: 刚才专利数说错了 two turns on
@@ -234,10 +298,18 @@ class Conversation:
         if shares and _CORRECTS.search(question):
             return shares[-1]
         if self.last_metrics and _CORRECTION_WORDS.search(question):  # 不对，…是6.8个
-            return self.last_metrics[-1]
+            percent = bool(re.search(r"%|百分", question))  # 增长率写错了，应该是16%: a rate
+            fits = [m for m in self.last_metrics if (m in PERCENT_METRICS) == percent]
+            return (fits or self.last_metrics)[-1]
+        recent = next((m for m in reversed(self.last_metrics) if m in SERIES_KEYS), None)
+        if recent and self.last_metrics[-1] == recent and \
+                re.search(r"20\d\d\s*年", question):  # 2024年68件，2025年75件 goes on with it
+            return recent
         if self.pending:
             first = self.pending[0]
             return "output_by_year" if first == "annual_output" else first
+        if len(self.asked) == 1 and self.last_intent != "eligibility":
+            return self.asked[0]  # 普及率要求是15%吧？ → 我们是16%
         return None
 
     def reset(self) -> None:
@@ -246,6 +318,8 @@ class Conversation:
         self.last_intent = self.last_question = None
         self.last_metrics.clear()
         self.pending.clear()
+        self.asked.clear()
+        self.last_facts_text = ""
         self.candidates.clear()
 
     # --- export / import ------------------------------------------------------------------

@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from .counts import COUNT_LABELS, count_facts
+from .counts import COUNT_LABELS, COUNT_PATTERNS, count_facts
 from .facts import NONE_ABOVE, extract_facts
 from .numbers import (
     NUM,
@@ -27,6 +27,7 @@ from .numbers import (
     to_yi,
 )
 from .series import SERIES_KEYS, named_series, output_series, year_values
+from .tables import read_tables
 
 _SHARE_OF = (r"(?:正好|刚好|恰好|差不多|将近)?占(?:到|了)*(?:全部|整个|全)?(?:集群)?(?:总)?"
              r"(?:产值)?(?:的)?(?:比例|比重|比)?")
@@ -75,7 +76,13 @@ METRIC_PATTERNS: dict[str, str] = {
     "output_by_year": r"(?:集群)?(?:总)?产值|营业收入|营收",
     "iip_penetration": r"(?:工业互联网|iip|IIP)(?:平台)?(?:应用)?(?:普及率|普及)?|(?<!软件)普及率",
     "area_km2": r"占地(?:面积)?|(?:集群)?面积",
+    "annual_output": r"(?:集群)?(?:总)?产值最低的(?:那(?:一)?年|一年|1年|\s{2})(?:的)?(?:产值)?",
     "enterprise_count": r"企业户数|(?:相关)?(?:生产、服务等)?企业(?:总)?(?:户数|数量|数)"
+                        # 集群共有企业320家 (not 有高新技术企业3家: 企业 right after 有)
+                        r"|(?:共有|总共有|一共有|有|拥有|聚集了?|集聚了?|入驻(?=相关))(?:相关)?(?:各类)?企业"
+                        r"(?=\s*(?:共|总计)?\s*[\d一二两三四五六七八九十])"
+                        r"|相关企业"
+                        r"(?=\s*(?:共|总计)?\s*[\d一二两三四五六七八九十])"
                         r"|相关(?:的)?生产[、和及]?服务(?:等)?(?:类)?企业",
     "employees": r"从业人员|员工|职工|就业人数",
     "patents": r"(?:有效)?发明专利(?:拥有量|数量|数)?",
@@ -116,9 +123,12 @@ _CN_SHORT_YEAR = re.compile(r"(?<![〇零一二两三四五六七八九十百])"
                             r"([一二][〇零一二三四五六七八九])年")
 _UNIT_CELL = re.compile(r"[（(](亿元|万元|百万元|千万元)[)）]\s*[\t ]\s*([\d.]+)")
 _BARE_SHARE = re.compile(r"占比|比例|比重")
-_HYPOTHETICAL = re.compile(r"如果|假如|假设|要是|若是|倘若|万一")
+_YEAR_VALUE = re.compile(r"20\d\d\s*年(?:底|末)?\s*(?:是|为|有|[：:])?\s*[\d零〇一二两三四五六七八九十]")
+_HYPOTHETICAL = re.compile(r"如果|假如|假设|假定|设想|要是|若是|倘若|万一"
+                           r"|(?:变成|变为|换成|提高到|提升到|降到|降低到|涨到)[^，,。；;？?]{0,10}的话"
+                           r"|[\d.]+\s*(?:%|亿元|亿|万元|家|个|件|户)的话")  # 占比变成75%的话
 _CORRECTION = re.compile(r"不对|错了|更正|纠正|应该是|改为|改成|其实是|说错|说多了|说少了|少说了"
-                         r"|准确|精确|确切|具体是|具体数|实际是")
+                         r"|准确|精确|确切|具体是|具体数|实际是|核实了|核对了|确认了")
 
 
 @dataclass(frozen=True)
@@ -143,11 +153,22 @@ class Extraction:
         return not self.facts and not self.questions
 
 
+def metrics_named(text: str) -> list[str]:
+    """The profile figures a text names (工业互联网普及率, 主导产业占比, 小巨人 …), in order, once
+    each."""
+    plain = normalize(text)
+    found = [(m.start(), str(m.lastgroup)) for m in _KEY_RE.finditer(plain)]
+    found += [(m.start(), key) for key, p in COUNT_PATTERNS.items() for m in re.finditer(p, plain)]
+    return list(dict.fromkeys(key for _, key in sorted(found)))
+
+
 def extract(text: str, as_of: date | None = None, context_metric: str | None = None) -> Extraction:
     """Profile facts stated in `text`. `context_metric` is the metric a bare value answers
     (the one just asked for, or the one a correction like 占比是65% refers to)."""
     plain = _CN_YEAR.sub(lambda m: "".join(_CN_DIGIT[c] for c in m.group(1)) + "年",
                          normalize(text))  # 二〇二三年 → 2023年
+    plain = read_tables(plain)  # whole tables of yearly figures (tables.py)
+    plain = _SLASH_YEARS.sub(_slash_pairs, plain)  # 23/24/25年：41/50/62件
     plain = plain.replace("俩", "两个").replace("仨", "三个").replace("个亿", "亿")
     plain = _FORMAL.sub(lambda m: m.group().translate(_FORMAL_DIGITS), plain)  # 叁家 → 三家
     plain = _CN_SHORT_YEAR.sub(lambda m: "20" + "".join(_CN_DIGIT[c] for c in m.group(1)) + "年",
@@ -188,6 +209,7 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
     # long blank runs bounded: the count patterns' optional blanks are cubic on them
     s = _LONG_BLANK.sub(" " * 8, s)
     s = _mask_rule_figures(s)
+    s = _ASKED_FIGURE.sub(lambda m: m.group(1) + " " * len(m.group(2)) + m.group(3), s)
     yoy, s = _year_on_year(s, as_of or date.today())
     deltas, s = _year_deltas(s)
     as_of = as_of or date.today()
@@ -217,7 +239,8 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
     keys = [(str(m.lastgroup), m.start(), m.end()) for m in _KEY_RE.finditer(s)
             if not any(a <= m.start() < b for a, b in taken)]
     if context_metric in SERIES_KEYS and not facts and (not keys or _THAT_ONE.search(s)) and \
-            _CORRECTION.search(s):  # 更正：2023年是64件 after the patent series
+            (_CORRECTION.search(s) or (not keys and _YEAR_VALUE.search(s))):
+        # 更正：2023年是64件 after the patent series; 2024年68件，2025年75件 goes on with it
         values = year_values(s, str(context_metric), as_of)
         if values:
             facts[str(context_metric)] = values
@@ -248,8 +271,10 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
         else:
             # a hedge just before the name counts (大概中小企业…), not the last clause's figure
             context = s[max(0, start - 4, max(s.rfind(c, 0, start) for c in "，,。；;") + 1):stop]
-        quantities = [q for q in find_quantities(segment)
-                      if not re.match(r"20\d\d$", q.raw) or metric != "output_by_year"]
+        quantities = [q for q in find_quantities(segment)  # 2023年 is a year, not a count
+                      if not (re.match(r"20\d\d$", q.raw)
+                              and (metric == "output_by_year" or segment[q.end:q.end + 2]
+                                   .lstrip().startswith("年")))]
         if not quantities and metric != "output_by_year":
             continue
         mentioned.append(metric)
@@ -261,6 +286,10 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
                                   f"请告诉我{LABELS[metric]}的确切数值。", context)
             money = [q for q in quantities if q.unit in ("亿元", "亿", "万元", "万", "元")]
             if metric == "output_by_year" and start != end and not money and len(quantities) < 2:
+                if len(quantities) == 1 and not quantities[0].unit and \
+                        not s[max(0, start - 2):start].endswith("单位"):  # 总产值256000
+                    questions.append(f"您说的产值“{quantities[0].raw}”没有单位，请告诉我单位"
+                                     "（亿元还是万元）。")
                 continue  # 单位产值二氧化碳排放量…: one bare number near 产值 is not an output
             if metric == "output_by_year":
                 series, note = output_series(context, as_of,
@@ -274,7 +303,8 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
                     if note:
                         notes.append(note)
             else:  # 更正一下，0.62是前年的，去年是58%: a correction's last figure is the one
-                pick = -1 if start == end == 0 and _CORRECTION.search(s) else 0
+                pick = _corrected_pick(segment, quantities) \
+                    if start == end == 0 and _CORRECTION.search(s) else 0
                 facts[metric] = _value(metric, quantities[pick])
                 if metric == "area_km2" and quantities[pick].unit in _AREA_UNITS:
                     km2 = facts[metric]  # 5000亩 = 3.3333…: kept to 100 m² and said so
@@ -286,7 +316,7 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
             questions.append(exc.question)
 
     changes = _percent_changes(s, facts, context_metric)
-    fact_values, fact_questions, vouched = extract_facts(plain)
+    fact_values, fact_questions, vouched = extract_facts(plain, as_of.year)
     facts.update(fact_values)
     for key, what in (("incident_level", "事故"),
                       ("cyber_incident_level", "网络安全或数据安全事件")):
@@ -306,7 +336,7 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
 
 
 _SHARE_CHANGE = re.compile(r"(?:(?P<again>再|又|还)(?:能)?)?"
-                           r"(?P<dir>提高|提升|上升|增加|涨|降低|下降|减少|降|少)了?"
+                           r"(?P<dir>提高|提升|上升|增加|加上|加|涨|降低|下降|减少|减去|减|降|少)了?"
                            r"\s*(?P<num>" + NUM + r")\s*(?P<unit>个百分点|百分点|%)")
 # what a follow-up calls a percentage it changes (研发经费那个再提高半个百分点)
 _SHORT_NAMES = (("研发", "rd_growth"), ("专利", "patent_growth"), ("普及率", "iip_penetration"),
@@ -342,6 +372,14 @@ def _percent_changes(s: str, facts: dict[str, Any], context_metric: str | None
     return tuple(out)
 
 
+def _corrected_pick(segment: str, quantities: list[Quantity]) -> int:
+    """Which figure a correction gives: the last one said as 是/为/改成 X (应该是18户，漏算了两家),
+    else the last one (更正一下，0.62是前年的，去年是58%)."""
+    said = [i for i, q in enumerate(quantities)
+            if re.search(r"(?:是|为|改成|改为|成了)\s*$", segment[max(0, q.start - 3):q.start])]
+    return said[-1] if said else -1
+
+
 def _own_clause(s: str, start: int, value_end: int) -> str:
     """From `start` (not before the clause's start) to the first comma after the value:
     中小企业做了38.5亿，主导产业大概七成 — the next clause's 大概 is not this figure's, nor is the
@@ -371,11 +409,15 @@ def _bare_applies(s: str, context_metric: str) -> bool:
     if _CORRECTION.search(s):  # 更正：…去年是58% / 不对，7.3是全县的，集群是6.8个
         units = {q.unit for q in find_quantities(s)}
         return "%" in units if context_metric in SHARE_METRICS else bool(units)
-    fillers = r"|亿元|亿|万元|万|%|家|个|是|为|的|不对|应该|其实|[，,。、]|和|呢|吧|啊|了"
+    fillers = (r"|亿元|亿|万元|万|%|家|个|件|户|人|是|为|的|不对|应该|其实|[，,。、]|和|呢|吧|啊|了"
+               r"|我们|咱们|这边|那边|这里|一共|总共|就|都|有|只有|只")
     rest = re.sub(NUM + fillers, "", s)
     return len(rest.strip()) <= 2
 
 
+# 年均增速够10%吗 / 达到20亿了没有: the figure is the bar asked about, not one of ours
+_ASKED_FIGURE = re.compile(r"((?:够|达到|达|超过|过|到)了?\s*)([\d.]+\s*(?:%|亿元|亿|万元|万|家|件|户)?)"
+                           r"(\s*(?:了)?(?:吗|么|没有?|不|[？?]))")
 _RULE_WORDS = re.compile(r"要求|规定|门槛|标准是|标准为|文件说|细则说|办法说")
 _FIRST_PERSON = re.compile(r"我们|我县|我市|咱们|咱|本集群|我方")
 _CLAUSE = re.compile(r"[^，,；;。！!？?]*[，,；;。！!？?]?")
@@ -425,7 +467,7 @@ def _value(metric: str, q: Quantity) -> Decimal:
         if q.unit not in ("%", ""):
             raise NumberError(f"{LABELS[metric]}应是百分比，您说的是“{q.raw}”，请核对。", q.raw)
         return q.value
-    if metric in ("sme_output", "leading_industry_output"):
+    if metric in ("sme_output", "leading_industry_output", "annual_output"):
         if q.value < 0 or q.unit not in ("亿元", "亿", "万元", "万", "元"):
             raise NumberError(f"{LABELS[metric]}应是金额（亿元），您说的是“{q.raw}”，请核对。",
                               q.raw)
@@ -450,6 +492,20 @@ def _value(metric: str, q: Quantity) -> Decimal:
                               q.raw)
         return Decimal(int(q.value))
     raise NumberError(f"没能理解“{q.raw}”，请换个说法。", q.raw)  # pragma: no cover
+
+
+_SLASH_YEARS = re.compile(r"((?:(?:20)?\d\d\s*年?\s*[/、]\s*)+(?:20)?\d\d)\s*年\s*(?:分别)?(?:是|为)?\s*[：:]?\s*"
+                          r"((?:[\d.]+\s*[/、]\s*)+[\d.]+)\s*(亿元|亿|万元|件|个|%)?")
+
+
+def _slash_pairs(m: re.Match[str]) -> str:
+    """23/24/25年：41/50/62件 → 2023年41件，2024年50件，2025年62件 (counts must agree)."""
+    years = [y if len(y) == 4 else "20" + y for y in re.findall(r"\d+", m.group(1))]
+    values = re.findall(r"[\d.]+", m.group(2))
+    if len(years) != len(values) or len(years) < 2:
+        return m.group(0)
+    unit = m.group(3) or ""
+    return "，".join(f"{y}年{v}{unit}" for y, v in zip(years, values, strict=True))
 
 
 _ROW = re.compile(r"\n\s*(20\d\d)\s*年?\s+(?=[\d.]+\s*(?:\n|$))")
@@ -507,7 +563,7 @@ def _fractions(text: str) -> str:
 # an approximate figure the user then makes exact in the same breath
 _EXACTLY = re.compile(r"(?:(?:大概|大约|约|差不多|超过|不到|接近|将近|过半|一半以上|一半多|多一点"
                       r"|出头)"
-                      r"[^；;。\n]*?|" + NUM
+                      r"[^；;。\n]*?|(?:[\d.]+|(?:" + NUM + r")(?=\s*(?:%|亿|万|个亿|家|件|户)))"
                       + r"\s*(?:%|亿元|亿|万元|万|个亿)?\s*(?:以上|左右|多)?[^；;。\d\n]{0,12}?)"
                       r"(?:准确|确切|具体|实际|精确)(?:地|来说|说)?(?:是|为|:|：)")
 # what a correction calls a figure it corrects (专利数不对, 户数更正一下)
@@ -538,22 +594,25 @@ _RELATIVE_CORRECTED = re.compile(r"(大前年|前年|去年|今年)(?:的|那个
                                  r"错了|写错了)"
                                  r"[，,。]?\s*(?:应该|其实|实际)?(?:是|为)")
 _YEAR_CORRECTED = re.compile(r"(20\d\d)\s*年(?:的|那个|那年|那一年|那个数|的数)?(?:数)?"
+                             r"(?:[\d.]+\s*(?:亿元|亿|万元|万|%|件|家)?(?:那个)?)?"  # 2024年的22亿应该是…
                              r"(?:[^，,。；;\d]{0,6}?(?:说错|写错|弄错|看错|搞错|填错|报错|错|不对)了?"
                              r"(?:行)?(?:了)?[，,。]?\s*(?:应该|其实|实际|正确的)?(?:是|为)"
                              r"|(?:改成|改为|应为|应该是|更正为))")
 # 24.6亿是2025年的产值 / 9.2%是我们集群产值的年均增速: the figure said before what it is
 _VALUE_FIRST = re.compile(r"(?<![\d.])(?P<v>(?>[\d.]+)\s*(?:%|亿元|亿|万元|万|平方公里|户|件|人))"
                           r"是(?:我们|咱们)?(?:集群)?(?:的)?"
-                          r"(?P<what>[^，,。；;？?]{0,6}?(?:产值|增速|增长率|占比|普及率|面积|户数|人数)"
+                          r"(?P<what>[^，,。；;？?]{0,10}?(?:产值|增速|增长率|占比|普及率|面积|户数|人数)"
                           r"[^，,。；;？?]{0,6}?)(?=$|[，,。；;])")
 # 12家，这是我们专精特新中小企业的数量
 _COUNT_FIRST = re.compile(r"(?<![\d一二两三四五六七八九十])(?P<v>(?>[\d一二两三四五六七八九十]+)"
-                          r"\s*[家户件个])[，,]\s*这是(?:我们|咱们)?"
+                          r"\s*[家户件个])(?:[，,]\s*这|其实|实际上?)?是(?:我们|咱们)?"
                           r"(?:的)?(?P<what>[^，,。；;？?]{2,16}?)(?:的)?(?:数量|数|家数|户数)")
 _ALIAS = re.compile(r"[（(](?:国高企|高企|小巨人|单冠|专精特新|创新型|SME|IIP)[)）]")
 # 中小企业产值24亿，占比75%: the 占比 is that part's share
-_SHARE_AFTER = re.compile(r"(?P<who>中小企业|主导产业)(?P<rest>(?:的)?(?:产值)?\s*[\d.]+\s*"
-                          r"(?:亿元|亿|万元|万))[，,]\s*(?=占比|占(?!地))")
+_SHARE_AFTER = re.compile(r"(?P<who>中小企业|主导产业)(?P<rest>(?:的)?(?:产值)?\s*(?:是|为|有)?\s*"
+                          r"(?:[\d.]+\s*(?:亿元|亿|万元|万)"
+                          r"|[零〇一二两三四五六七八九十百千点]+(?:亿|万)[零〇一二两三四五六七八九十百千]*(?:万)?"
+                          r"(?:元)?))[，,]\s*(?=占比|占(?!地))")
 _ORDINAL_YEAR = re.compile(r"(?:第([一二三123])年|头一年|最后一年)")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_VS_BENCHMARK = (r"(?:(?:还|也|都|仍|尚)?(?:没有?|未)?(?:高于|优于|达到|低于|不如|未达到)"
+_VS_BENCHMARK = (r"(?:(?:还|也|都|仍|尚)?(?:没有?|未)?(?:高于|优于|超过了?|超出了?|达到|低于|不如|未达到)"
                  r"(?:行业)?基准"
                  r"|比(?:行业)?基准值?(?:还|更|要)?(?:好|高|优|差|低)"
                  r"|(?:跟|和|与)(?:行业)?基准值?(?:基本)?(?:持平|相当|差不多|一样))")
@@ -19,8 +19,9 @@ BOOL_FACTS: dict[str, str] = {
     "supply_chain_sharing": r"共享机制",
     "open_cooperation": r"国际合作|交流活动|开放合作|对外合作",
     "misconduct": r"偷税漏税|偷税|漏税|逃税|违法违规|违法|严重失信|失信",
-    "prohibited_industry": r"禁止、限制和淘汰类|淘汰类|限制类|禁止类",
-    "ethnic_or_revolutionary_area": r"民族地区|革命老区|老区",
+    "prohibited_industry": r"禁止(?:类)?[、和及与]?限制(?:类)?[、和及与]?(?:和)?淘汰类|淘汰类|限制类|禁止类",
+    "ethnic_or_revolutionary_area": r"民族地区|革命老区|老区|民族自治(?:县|州|区|地方)|自治(?:县|州)"
+                                    r"|少数民族(?:聚居)?(?:地区|县)",
     "high_energy_use": r"高耗能",
     "high_water_use": r"高用水|高耗水",
     "energy_efficiency_above_benchmark": r"(?:能效|能耗)(?:水平)?(?:和水效)?[^，,。；;]{0,6}?"
@@ -93,14 +94,14 @@ _SAID_AFTER: list[tuple[str, str, Any]] = [
     ("prohibited_industry", r"(?:不在|不属于|没在|没有列入|未列入)[^，,。；;]{0,6}"
                             r"(?:淘汰|限制|禁止)(?:类)?(?:目录|名单|清单)?", False),
     # 成立了促进会负责运营 / 规划还在编 / 建立了设备、物流、仓储共享机制
-    ("operating_body", r"(?:成立|设立|组建|建立)了?[^，,。；;]{0,8}(?:促进会|联盟|协会|服务中心"
+    ("operating_body", r"(?:成立|设立|组建|建立|搞|弄|牵头成立)了?[^，,。；;]{0,8}(?:促进会|联盟|协会|服务中心"
                        r"|公司|机构)[，,]?[^，,。；;]{0,4}(?:负责|承担)[^，,。；;]{0,8}(?:运营|管理)",
      True),
     ("three_year_plan", r"规划(?:还|正|目前|仍)?(?:在|正在)(?:编|编制|制定|做|起草|弄)", False),
     ("supply_chain_sharing", r"(?:没有?|未|不)(?:搞|建立?|形成|实现|做)?(?:起)?共享", False),
     ("supply_chain_sharing", r"(?:建立|建成|建了|建有|形成|搭建)(?:了|起)?[^，,。；;]{0,24}"
                              r"共享(?:机制|平台)", True),
-    ("supply_chain_sharing", r"共享(?:机制|平台)[^，,。；;]{0,3}(?:没|未)(?:有)?(?:建|搞|形成)?",
+    ("supply_chain_sharing", r"共享(?:机制|平台)[^，,。；;]{0,8}?(?:没|未)(?:有)?(?:建|搞|形成)?",
      False),
     ("supply_chain_sharing", r"共享(?:机制|平台)[^，,。；;没未]{0,4}(?:建|有|建立|建成)", True),
     # a label and its answer: 三年发展规划：对，制定了 / 运营管理机构有的 / …特色产业？是的
@@ -122,10 +123,18 @@ _SAID_AFTER: list[tuple[str, str, Any]] = [
                          r"(?:交流活动|合作机制|国际合作|国内合作|博览会|展会|交易会|论坛|洽谈会|兰洽会"
                          r"|广交会|进博会|东博会|推介会|对接会|峰会)", True),
     ("pillar_industry", r"(?:特色产业|支柱产业)[？?]\s*(?:是的|对|没错|是)", True),
-    ("misconduct", r"(?:偷税漏税|违法违规|违法|严重失信|失信)[^，,。；;]{0,12}(?:被|受到|受过)"
+    ("misconduct", r"(?:偷税漏税|偷税|漏税|逃税|违法违规|违法|严重失信|失信)[^，,。；;]{0,12}(?:被|受到|受过)"
                    r"[^，,。；;]{0,10}(?:处罚|处理|查处|通报|列入|罚款)", True),
     ("misconduct", r"(?:被|遭)[^，,。；;]{0,8}(?:查出|查处|认定|处罚|通报)[^，,。；;]{0,4}"
                    r"(?:偷税|漏税|逃税|违法|失信)", True),
+    # 管委会去年挂的牌 / 规划去年就批了 / 建了共享仓库 / 能耗比行业标杆还低
+    ("operating_body", _BODY + r"[^，,。；;]{0,6}(?:挂的牌|挂了牌|挂牌成立)", True),
+    ("pillar_industry", r"(?:作为|当作|列为|当成)[^，,。；;]{0,4}(?:支柱|特色)产业", True),
+    ("three_year_plan", r"规划[^，,。；;没未]{0,8}?(?:批了|批下来|获批|审批通过|定稿了)", True),
+    ("supply_chain_sharing", r"(?:建|建了|建成|建立|搭建|购置|统一购置)[^，,。；;]{0,12}"
+                             r"共享(?:工厂|仓储|设备|物流|仓库|车间|中心)|(?:企业|大家)共享使用", True),
+    ("energy_efficiency_above_benchmark", r"能耗[^。；;]{0,10}?比(?:行业)?(?:标杆|基准)(?:水平|值)?"
+                                          r"[^，,。；;]{0,3}(?:低|少)", True),
 ]
 _ZERO_INCIDENTS = re.compile(r"零(?:安全|质量|环境|环保|生产)?事故|(?:安全|生产)?事故为零")
 _A_NOT_A = re.compile(r"(.)[不没]\1")
@@ -144,7 +153,7 @@ FAVOURABLE: dict[str, Any] = {
 }
 
 
-_STATED = re.compile(r"(?:已经|已|均|都)?(?:设立|成立|建立|建有|组建|有|拥有|制定|编制|属于|是"
+_STATED = re.compile(r"(?:已经|已|均|都)?(?:设立|成立|建立|建有|组建|有|拥有|制定|编制|属于|是|列为"
                      r"|参与|参加|开展|在|位于|地处|处在|列入|"
                      r"发生|出现|存在)(?:了|过)?[^，,。；;？?]{0,6}$")
 
@@ -183,6 +192,8 @@ def _form_answers(s: str) -> tuple[dict[str, Any], str]:
     return facts, "".join(chars)
 
 
+# a key met by any of its kinds: one positive mention decides it
+_EITHER = ("ethnic_or_revolutionary_area",)
 _ORDER = ("none", "general", "larger", "major", "extraordinary")
 _LONG_AGO = re.compile(r"(?:[四五六七八九十]|\d{1,2})年(?:以)?前|多年前|很久以前|早年")
 # 没有发生较大及以上事故: at most 一般 (decides every criterion, none of which bars 一般);
@@ -193,15 +204,18 @@ _ALL_ZERO = re.compile(r"事故[^。；;]{0,20}(?:都是零|都为零|均为零|
 _FORM_NONE = re.compile(r"事故(?:的)?(?:最高)?(?:等级|级别)?\s*[：:]\s*(?:无|没有|零)")
 
 
-def _worst_level(s: str, key: str, pattern: str, questions: list[str]) -> str | None:
+def _worst_level(s: str, key: str, pattern: str, questions: list[str],
+                 this_year: int | None = None) -> str | None:
     """The worst incident level said for the last three years (2023年较大…2025年又一起重大 →
     major); 无/没出过 → none; a mention of years long ago is not counted."""
     found: list[str] = []
     said_none = False
     for m in re.finditer(pattern, s):
         clause = s[max(s.rfind(c, 0, m.start()) for c in "，,。；;") + 1:m.end()]
-        if _LONG_AGO.search(clause):
-            continue  # 五年前出过一次较大事故
+        years = [int(y) for y in re.findall(r"(20\d\d)\s*年", clause)]
+        if _LONG_AGO.search(clause) or (this_year and years and
+                                        max(years) <= this_year - 4):
+            continue  # 五年前出过一次较大事故 / 2020年出过…, before the last three years
         window = s[max(0, m.start() - 14):m.end()]
         bound = NONE_ABOVE.search(window)
         if bound:
@@ -212,7 +226,7 @@ def _worst_level(s: str, key: str, pattern: str, questions: list[str]) -> str | 
                                                and _NO_INCIDENT.search(window)):
             said_none = True
             continue
-        after = s[m.end():m.end() + 12].split("，")[0]  # …事件最后定的是较大级别
+        after = re.split(r"[，,。；;]", s[m.end():m.end() + 12])[0]  # …事件最后定的是较大级别
         level = next((v for w, v in LEVEL_WORDS.items() if w in window), None) or next(
             (v for w, v in LEVEL_WORDS.items() if w in after), None)
         if level:
@@ -232,9 +246,11 @@ def _worst_level(s: str, key: str, pattern: str, questions: list[str]) -> str | 
     return None
 
 
-def extract_facts(s: str) -> tuple[dict[str, Any], list[str], tuple[str, ...]]:
+def extract_facts(s: str, this_year: int | None = None
+                  ) -> tuple[dict[str, Any], list[str], tuple[str, ...]]:
     """(facts, questions back, vouched): `vouched` are the keys only 其他条件都满足 supplied;
-    they must not overwrite what the user said before (前年出过一起较大事故)."""
+    they must not overwrite what the user said before (前年出过一起较大事故). `this_year`: an
+    incident in a year four or more years before it is outside the last three years."""
     facts, s = _form_answers(s)
     questions: list[str] = []
     for key, pattern in BOOL_FACTS.items():
@@ -250,13 +266,15 @@ def extract_facts(s: str) -> tuple[dict[str, Any], list[str], tuple[str, ...]]:
                 facts[key] = not (_EFF_BAD.search(m.group()) or _negated(s, m.start(), m.end()))
             else:
                 facts[key] = not _negated(s, m.start(), m.end())
+            if key in _EITHER and not facts[key]:
+                continue  # 不是民族地区，是革命老区: either kind of area is enough
             break
     if re.search(r"(?:不是|并非|非)(?:县域)?(?:的)?(?:支柱|特色)", s):
         facts["pillar_industry"] = False
     for key, pattern in LEVEL_FACTS.items():
         if key in facts:
             continue
-        level = _worst_level(s, key, pattern, questions)
+        level = _worst_level(s, key, pattern, questions, this_year)
         if level:
             facts[key] = level
     if "incident_level" in facts and "cyber_incident_level" not in facts and re.search(

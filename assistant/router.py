@@ -61,7 +61,7 @@ def detect_jurisdictions(text: str) -> tuple[list[str], bool]:
     from corpus import get_corpus
 
     ids = get_corpus().ids
-    if has("all_jurisdictions", text):
+    if has("all_jurisdictions", text) and _every_place(text):
         return list(ids), True
     found: list[tuple[int, str]] = []
     for alias, doc_id in _aliases():
@@ -82,6 +82,16 @@ def detect_jurisdictions(text: str) -> tuple[list[str], bool]:
     aside = {d for pos, d in found if _SET_ASIDE.match(text, pos + 1)} if len(named) > 1 else set()
     named = [d for d in named if d not in aside] or named
     return named, len(named) == len(ids) and len(ids) > 1
+
+
+def _every_place(text: str) -> bool:
+    """五地/各地 means every document unless it only follows a place (青海各地, 山东各地市)."""
+    try:
+        from indexing.query import mentions
+    except ImportError:  # pragma: no cover
+        return True
+    ends = {m.end for m in mentions(text)}
+    return any(m.start() not in ends for m in _re("all_jurisdictions").finditer(text))
 
 
 # a place named only to be set aside: 张掖那边就不看了 / 青海的先不管
@@ -113,8 +123,14 @@ def route(text: str, *, has_profile: bool = False, last_intent: str | None = Non
     place = other_place(s)
     if place and not jur:
         return r("out_of_scope", f"other place {place}")
-    if has("other_policies", s):
+    if has("other_policies", s) or has("general_topics", s):
         return r("out_of_scope", "other policy")
+    if not jur and not has("cluster_word", s) and has("other_subjects", s):
+        return r("out_of_scope", "other policy")
+    if has("not_in_texts", s):
+        return r("out_of_scope", "facts the texts do not hold")
+    if has("speculation", s):
+        return r("out_of_scope", "what the texts may become")
     if has("unsupported_advice", s) or (has("money_amount", s) and not jur):
         return r("out_of_scope", "advice the texts cannot support")
     if has("guarantee", s):
@@ -128,6 +144,10 @@ def route(text: str, *, has_profile: bool = False, last_intent: str | None = Non
             and not (followup and last_intent == "eligibility"):
         # 普及率10%就达标了，没错吧？/ 研发经费得每年涨多少才算达标: the rule, not a cluster
         return r("lookup", "a claim about the rules")
+    if has("eligibility", s) and has("process_question", s) and not states_facts \
+            and not (followup and last_intent == "eligibility"):
+        # 我们在西宁，想申报青海的集群，谁是申报主体？: the procedure, not a verdict
+        return r("lookup", "a question about the procedure")
     if has("eligibility", s) or states_facts or (followup and last_intent == "eligibility"):
         return r("eligibility", "eligibility words or facts")
     if pending and has_profile and re.search(r"\d|[一二三四五六七八九十]", s):

@@ -147,8 +147,9 @@ _COUNT_UNIT = re.compile(r"(?<=[\d〇零一二两三四五六七八九十百千]
 
 def named_series(s: str, as_of: date, stop: re.Pattern[str]
                  ) -> list[tuple[str, int, int, dict[str, Decimal]]]:
-    """(profile key, start, end, {year: value}) for each series of two or more years written
-    after one of NAMED_SERIES' words, up to the sentence end or the next metric word (`stop`).
+    """(profile key, start, end, {year: value}) for each series of two or more years (or one
+    year before the latest, right after the name: 专利2023年是60件) written after one of
+    NAMED_SERIES' words, up to the sentence end or the next metric word (`stop`).
     Money is in 亿元 (研发经费 only as a ratio, so any one unit does); patents are counts."""
     out = []
     for m in _NAMED.finditer(s):
@@ -161,7 +162,16 @@ def named_series(s: str, as_of: date, stop: re.Pattern[str]
             if nxt is not None and nxt.start() < end:
                 end = nxt.start()
         segment = s[m.end():end]
-        if len(re.findall(r"20\d\d|去年|前年|大前年|今年", segment)) < 2:
+        said = re.findall(r"20\d\d|去年|前年|大前年|今年", segment)
+        if len(said) == 1 and key in SERIES_KEYS and said[0] != str(as_of.year - 1) and \
+                re.fullmatch(r"20\d\d", said[0]):  # 有效发明专利2023年是60件: an earlier year
+            one = year_values(segment, key, as_of)  # (the latest year stays a single figure)
+            if len(one) == 1 and re.match(r"\s*(?:是|为|有|达到|[：:])?\s*(?:20\d\d\s*年|去年|前年|大前年|今年)"
+                                          r"(?:底|末)?\s*(?:是|为|有|达到|[：:])?\s*[\d零〇一二两三四五六七八九十]",
+                                          segment):
+                out.append((key, m.start(), end, one))
+            continue
+        if len(said) < 2:
             continue
         try:
             series, _ = output_series(_series_text(segment, key), as_of)

@@ -135,7 +135,14 @@ def _abbr_ok(masked: list[str], s: int, e: int) -> bool:
 
 
 def names_all(text: str) -> bool:
-    return any(w in text for w in _places()[0])
+    """An "every document" word (五省, 各地 …) that is not the areas of a place just named
+    (青海各地, 山东各地市: within that one document)."""
+    words = _places()[0]
+    if not any(w in text for w in words):
+        return False
+    ends = {m.end for m in mentions(text)}
+    return any(m.start() not in ends
+               for w in words for m in re.finditer(re.escape(w), text))
 
 
 # "every document" words that are really a question about places (哪些地区), not a scope, when

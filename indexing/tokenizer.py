@@ -62,6 +62,14 @@ def synonyms() -> dict[str, tuple[str, ...]]:
             for k, vals in sorted(raw.items(), key=lambda kv: -len(str(kv[0])))}
 
 
+def _occurs(key: str, low: str) -> bool:
+    """A synonym key in the lower-cased question: Chinese anywhere, an English key at the start
+    of a word (plan is not in explanation; champions holds champion)."""
+    if not key.isascii():
+        return key in low
+    return re.search(r"(?<![a-z])" + re.escape(key), low) is not None
+
+
 class Tokenizer:
     """Cuts text into BM25 tokens with a jieba tokenizer (full or small dictionary)."""
 
@@ -121,15 +129,16 @@ class Tokenizer:
         never use (掺水, 牌子) weighs `unknown_weight`: it replaces the word rather than adds to
         it, since the word itself cannot match."""
         plain = nfkc(text)
+        low = plain.lower()
         terms: dict[str, float] = {}
         for t in [*self.tokens(text), *self.bridged(text), *self.tokens(numeral_variants(plain))]:
             terms[t] = 1.0
         for key, phrases in self._syn.items():
             parts = key.split("+")
-            if all(any(alt in plain for alt in part.split("|")) for part in parts):
+            if all(any(_occurs(alt, low) for alt in part.split("|")) for part in parts):
                 weight = 1.0 if len(parts) > 1 else synonym_weight  # a combination is specific
                 if len(parts) == 1 and known is not None and unknown_weight is not None and \
-                        not any(known(alt) for alt in parts[0].split("|") if alt in plain):
+                        not any(known(alt) for alt in parts[0].split("|") if _occurs(alt, low)):
                     weight = unknown_weight
                 for phrase in phrases:
                     for t in self.tokens(phrase):
