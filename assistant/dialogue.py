@@ -28,7 +28,7 @@ EXPORT_VERSION = 1
 _GAP = re.compile(r"还差|差多少|差距|差在哪|哪里不够|怎么才能")
 _WHY = re.compile(r"为什么|为啥|怎么不行|哪里不行|哪[条项些里个](?:没|不)(?:过|行|符合|满足|达标)"
                   r"|(?:不|没)(?:满足|符合|达标)的")
-_ASKS_ABOUT_RULES = re.compile(r"对吗|对吧|(?<!不)对不对|是吗|是不是|没错吧|是真的吗|真的吗"
+_ASKS_ABOUT_RULES = re.compile(r"对吗|对吧|(?<!不)对不对|是吗|是不是|没错吧|是真的吗|真的吗|吧\s*[？?]\s*$"
                                r"|规定|要求|门槛|标准是"
                                r"|第[一二三四五六七八九十百\d]+条(?:说|规定|写)"
                                r"|多久|多少|什么(?![^，,。；;？?]{0,6}(?:都|也)(?:没|不|无))|怎么|哪|需要|必须|至少|得[占涨达有要]|几个百分点|几个点|几成")
@@ -41,7 +41,11 @@ def _own_figures(ex: Any, question: str) -> bool:
     """Several figures stated plainly (3.2万名从业人员，16件有效发明专利，每万人这个指标卡在哪):
     the user's own data, not a claim about the rules."""
     return (len(ex.facts) >= 2 and not _RULE_WORDS.search(question)) or bool(
-        ex.facts and _THIS_FIGURE.search(question))
+        ex.facts and (_THIS_FIGURE.search(question) or len(_FORM_LINES.findall(question)) >= 3))
+
+
+# a pasted 申报表: lines of 标签：值 (its labels quote the rules' words, 国家规定的…)
+_FORM_LINES = re.compile(r"(?m)^[^：:\n]{2,40}[：:][^\n]+$")
 
 
 # 单位是万元 / 单位搞错了，是公顷 / 刚才的单位写错了，应该是亿元: a unit for the last figures
@@ -72,6 +76,7 @@ def _after_reset(question: str) -> str:
     return question[m.end():].strip()
 
 
+_NAMES_YEAR = re.compile(r"20\d\d\s*年|去年|前年|今年|大前年|最近一年|上一年")
 # a single figure that is one year of a series the profile holds
 _SERIES_OF = {"leading_industry_output": "leading_industry_output_by_year",
               "patents": "patents_by_year"}
@@ -191,6 +196,11 @@ class Conversation:
             self.jurisdictions = docs  # 我们在青海 … later turns refer to it
         if intent == "eligibility":
             return self._eligibility(text, question, ex, docs, r.all_jurisdictions)
+        if ex.facts and not ex.hypothetical and _FIRST_PERSON.search(question):
+            # 我们有一家企业被列入了严重失信名单，会影响申报吗: answered as a rule question, and
+            # the fact is kept for the eligibility check that may follow
+            self.profile.update({k: v for k, v in ex.facts.items()
+                                 if k not in ex.vouched or k not in self.profile})
         if r.reason == "guarantee":  # no promise; the rule says how the list is chosen
             from corpus import get_corpus
 
@@ -231,6 +241,13 @@ class Conversation:
             self.jurisdictions = list(get_corpus().ids)
         said = {k: v for k, v in ex.facts.items()
                 if k not in ex.vouched or k not in self.profile}
+        new_output = said.get("output_by_year")
+        held = self.profile.get("output_by_year")
+        if isinstance(new_output, dict) and len(new_output) == 1 and isinstance(held, dict) and \
+                len(held) >= 2 and not _NAMES_YEAR.search(question) and \
+                next(iter(new_output.values())) in {
+                    *held.values(), *(v for v in self.profile.values() if isinstance(v, Decimal))}:
+            del said["output_by_year"]  # 还是按实际的19.5亿吧: a figure we hold, not a new year
         years = re.findall(r"(20\d\d)\s*年", question)
         for one, series in _SERIES_OF.items():  # 更正：2025年主导产业产值是37亿 (a series held)
             if one in said and len(years) == 1 and isinstance(self.profile.get(series), dict) \

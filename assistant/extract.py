@@ -27,7 +27,7 @@ from .numbers import (
     to_yi,
 )
 from .series import SERIES_KEYS, named_series, output_series, year_values
-from .tables import read_tables
+from .tables import read_form, read_tables
 
 _SHARE_OF = (r"(?:正好|刚好|恰好|差不多|将近)?占(?:到|了)*(?:全部|整个|全)?(?:集群)?(?:总)?"
              r"(?:产值)?(?:的)?(?:比例|比重|比)?")
@@ -73,10 +73,17 @@ METRIC_PATTERNS: dict[str, str] = {
     "leading_industry_output": r"主导产业(?:的)?(?:去年|今年|前年|20\d\d年)?(?:的)?产值"
                                r"(?=[^，,。；;%]{0,8}?" + _AMOUNT + ")"
                                r"|(?<=其中)主导产业(?=\s*(?:为|是|有|占)?\s*" + _AMOUNT + ")",
-    "output_by_year": r"(?:集群)?(?:总)?产值|营业收入|营收",
+    "output_by_year": r"(?:集群)?(?:总)?产值|营业收入|营收"
+                      # 山东省级集群：2023年45亿，2024年50亿…: a series of 亿 with no name before it
+                      r"|(?:(?<=[：:，,。；;\s])|^|(?<=我们)|(?<=咱们)|(?<=集群))"
+                      r"(?<![亿元][，,、；;])"  # its first year only, not each year of it
+                      r"(?=20\d\d\s*年\s*(?:是|为|:|：)?\s*[\d.]+\s*(?:亿|万元)"
+                      r"[^。；;？?]{0,6}?20\d\d\s*年)",
     "iip_penetration": r"(?:工业互联网|iip|IIP)(?:平台)?(?:应用)?(?:普及率|普及)?|(?<!软件)普及率",
     "area_km2": r"占地(?:面积)?|(?:集群)?面积",
-    "annual_output": r"(?:集群)?(?:总)?产值最低的(?:那(?:一)?年|一年|1年|\s{2})(?:的)?(?:产值)?",
+    "annual_output": r"(?:集群)?(?:总)?产值最低的(?:那(?:一)?年|一年|1年|\s{2})(?:的)?(?:产值)?"
+                     r"|最低(?:的)?那(?:一)?年(?:的)?(?:产值)?(?=\s*(?:是|为|有|也有|只有)?\s*[\d零〇一二两三四五六七八九十]"
+                     r"[^，,。；;]{0,8}亿)",
     "enterprise_count": r"企业户数|(?:相关)?(?:生产、服务等)?企业(?:总)?(?:户数|数量|数)"
                         # 集群共有企业320家 (not 有高新技术企业3家: 企业 right after 有)
                         r"|(?:共有|总共有|一共有|有|拥有|聚集了?|集聚了?|入驻(?=相关))(?:相关)?(?:各类)?企业"
@@ -99,7 +106,9 @@ LABELS = {
     "employees": "从业人员数", "patents": "有效发明专利数", **COUNT_LABELS,
     "sme_output": "最近一年中小企业产值", "leading_industry_output": "最近一年主导产业产值",
 }
-_ALL = sorted(((m, p) for m, p in METRIC_PATTERNS.items()), key=lambda mp: -len(mp[1]))
+# longer patterns first; 产值最低的那年 (annual_output) before, the bare 产值 after all others
+_ALL = sorted(((m, p) for m, p in METRIC_PATTERNS.items()),
+              key=lambda mp: (mp[0] != "annual_output", mp[0] == "output_by_year", -len(mp[1])))
 _KEY_RE = re.compile("|".join(f"(?P<{m}>{p})" for m, p in _ALL))
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 _SERIES_END = re.compile(r"[。！!？?\n]")
@@ -123,10 +132,13 @@ _CN_SHORT_YEAR = re.compile(r"(?<![〇零一二两三四五六七八九十百])"
                             r"([一二][〇零一二三四五六七八九])年")
 _UNIT_CELL = re.compile(r"[（(](亿元|万元|百万元|千万元)[)）]\s*[\t ]\s*([\d.]+)")
 _BARE_SHARE = re.compile(r"占比|比例|比重")
+# after a semicolon, another year of the series (2024年-22亿 / 2024: 22亿)
+_SERIES_GOES_ON = re.compile(r"\s*(?:20\d\d|去年|前年|大前年|今年)\s*年?\s*(?:[-—–:：]|是|为|产值)?\s*"
+                             r"[\d零〇一二两三四五六七八九十]")
 _YEAR_VALUE = re.compile(r"20\d\d\s*年(?:底|末)?\s*(?:是|为|有|[：:])?\s*[\d零〇一二两三四五六七八九十]")
 _HYPOTHETICAL = re.compile(r"如果|假如|假设|假定|设想|要是|若是|倘若|万一"
                            r"|(?:变成|变为|换成|提高到|提升到|降到|降低到|涨到)[^，,。；;？?]{0,10}的话"
-                           r"|[\d.]+\s*(?:%|亿元|亿|万元|家|个|件|户)的话")  # 占比变成75%的话
+                           r"|(?<![\d.])(?>[\d.]+)\s*(?:%|亿元|亿|万元|家|个|件|户)的话")  # 75%的话
 _CORRECTION = re.compile(r"不对|错了|更正|纠正|应该是|改为|改成|其实是|说错|说多了|说少了|少说了"
                          r"|准确|精确|确切|具体是|具体数|实际是|核实了|核对了|确认了")
 
@@ -167,7 +179,7 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
     (the one just asked for, or the one a correction like 占比是65% refers to)."""
     plain = _CN_YEAR.sub(lambda m: "".join(_CN_DIGIT[c] for c in m.group(1)) + "年",
                          normalize(text))  # 二〇二三年 → 2023年
-    plain = read_tables(plain)  # whole tables of yearly figures (tables.py)
+    plain = read_form(read_tables(plain))  # pasted tables and 申报表 lines (tables.py)
     plain = _SLASH_YEARS.sub(_slash_pairs, plain)  # 23/24/25年：41/50/62件
     plain = plain.replace("俩", "两个").replace("仨", "三个").replace("个亿", "亿")
     plain = _FORMAL.sub(lambda m: m.group().translate(_FORMAL_DIGITS), plain)  # 叁家 → 三家
@@ -191,6 +203,7 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
     if said_half:
         approximations["50%"] = "一半"
     plain = _EXACTLY.sub("", plain)  # 大概26个亿……不对，准确是26.3亿 → 26.3亿
+    plain = _NOT_THIS.sub("", plain)  # 2024年说错了，是28亿，不是18亿
     plain = _RELATIVE_CORRECTED.sub(  # 前年那个不对，应该是23.6亿 → 2024年是23.6亿
         lambda m: f"{(as_of or date.today()).year - _BACK[m.group(1)]}年那个不对，应该是", plain)
     plain = _YEAR_CORRECTED.sub(r"\1年是", plain)  # 2024年那个说错了，是23亿 → 2024年是23亿
@@ -238,8 +251,9 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
 
     keys = [(str(m.lastgroup), m.start(), m.end()) for m in _KEY_RE.finditer(s)
             if not any(a <= m.start() < b for a, b in taken)]
-    if context_metric in SERIES_KEYS and not facts and (not keys or _THAT_ONE.search(s)) and \
-            (_CORRECTION.search(s) or (not keys and _YEAR_VALUE.search(s))):
+    named = [k for k in keys if k[1] != k[2]]  # a word names the figure (not a bare series)
+    if context_metric in SERIES_KEYS and not facts and (not named or _THAT_ONE.search(s)) and \
+            (_CORRECTION.search(s) or (not named and _YEAR_VALUE.search(s))):
         # 更正：2023年是64件 after the patent series; 2024年68件，2025年75件 goes on with it
         values = year_values(s, str(context_metric), as_of)
         if values:
@@ -257,15 +271,22 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
             keys = [(implied, 0, 0)]
         elif context_metric and find_quantities(s) and _bare_applies(s, context_metric):
             keys = [(context_metric, 0, 0)]
+    hypothetical = bool(_HYPOTHETICAL.search(s))  # once: searched per key it was quadratic
+    correcting = bool(_CORRECTION.search(s))
     for i, (metric, start, end) in enumerate(keys):
         stop = keys[i + 1][1] if i + 1 < len(keys) else len(s)
         # a yearly series may run over semicolons (2023-21亿；2024-22亿；2025-24亿)
         m_end = (_SERIES_END if metric == "output_by_year" else _SENTENCE_END).search(s, end)
         if m_end and m_end.start() < stop:
             stop = m_end.start()
+        if metric == "output_by_year":  # …28亿元；2024年发生过一起事故: the series ends there
+            for semi in re.finditer(r"[；;]", s[end:stop]):
+                if not _SERIES_GOES_ON.match(s, end + semi.end()):
+                    stop = end + semi.start()
+                    break
         segment = s[end:stop]
         if metric == "output_by_year":  # back to the previous metric's end at most
-            clause = max(s.rfind(c, 0, start) for c in "，,；;\n") + 1
+            clause = max(s.rfind(c, 0, start) for c in "，,；;\n。！!？?") + 1
             segment_from = max(0, start - 24, keys[i - 1][2] if i else 0, clause)
             context = s[segment_from:stop]
         else:
@@ -293,7 +314,7 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
                 continue  # 单位产值二氧化碳排放量…: one bare number near 产值 is not an output
             if metric == "output_by_year":
                 series, note = output_series(context, as_of,
-                                             each_year=bool(_HYPOTHETICAL.search(s)))
+                                             each_year=hypothetical)
                 later = [y for y in series if int(y) > as_of.year]
                 if later:  # 规划到2028年达到40亿: a target, not an output
                     series = {y: v for y, v in series.items() if y not in later}
@@ -304,7 +325,7 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
                         notes.append(note)
             else:  # 更正一下，0.62是前年的，去年是58%: a correction's last figure is the one
                 pick = _corrected_pick(segment, quantities) \
-                    if start == end == 0 and _CORRECTION.search(s) else 0
+                    if start == end == 0 and correcting else 0
                 facts[metric] = _value(metric, quantities[pick])
                 if metric == "area_km2" and quantities[pick].unit in _AREA_UNITS:
                     km2 = facts[metric]  # 5000亩 = 3.3333…: kept to 100 m² and said so
@@ -328,9 +349,9 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
         questions = [q.replace(shown, said).replace("是估计或区间（“约”）", "不是确切的百分数")
                      if shown in q else q for q in questions]
     return Extraction(facts=facts, questions=tuple(questions), notes=tuple(notes),
-                      hypothetical=bool(_HYPOTHETICAL.search(s))
+                      hypothetical=hypothetical
                       or bool(changes and _ASKS_BACK.search(s)),
-                      correction=bool(_CORRECTION.search(s)),
+                      correction=correcting,
                       metrics=tuple(dict.fromkeys(mentioned)), vouched=vouched, yoy=yoy,
                       deltas=deltas, changes=changes)
 
@@ -416,7 +437,9 @@ def _bare_applies(s: str, context_metric: str) -> bool:
 
 
 # 年均增速够10%吗 / 达到20亿了没有: the figure is the bar asked about, not one of ours
-_ASKED_FIGURE = re.compile(r"((?:够|达到|达|超过|过|到)了?\s*)([\d.]+\s*(?:%|亿元|亿|万元|万|家|件|户)?)"
+_ASKED_FIGURE = re.compile(r"((?:够|达到|达|超过|过|到)了?\s*)"
+                           r"((?:[\d.]+|[零〇一二两三四五六七八九十百点]+(?=\s*(?:成|%|亿|万|家|件|户|个)))"
+                           r"\s*(?:%|成|亿元|亿|万元|万|家|件|户|个|人)?)"
                            r"(\s*(?:了)?(?:吗|么|没有?|不|[？?]))")
 _RULE_WORDS = re.compile(r"要求|规定|门槛|标准是|标准为|文件说|细则说|办法说")
 _FIRST_PERSON = re.compile(r"我们|我县|我市|咱们|咱|本集群|我方")
@@ -494,8 +517,9 @@ def _value(metric: str, q: Quantity) -> Decimal:
     raise NumberError(f"没能理解“{q.raw}”，请换个说法。", q.raw)  # pragma: no cover
 
 
-_SLASH_YEARS = re.compile(r"((?:(?:20)?\d\d\s*年?\s*[/、]\s*)+(?:20)?\d\d)\s*年\s*(?:分别)?(?:是|为)?\s*[：:]?\s*"
-                          r"((?:[\d.]+\s*[/、]\s*)+[\d.]+)\s*(亿元|亿|万元|件|个|%)?")
+_SLASH_YEARS = re.compile(r"(?<![\d/、])((?>(?:(?:20)?\d\d\s*年?\s*[/、]\s*){1,6})(?:20)?\d\d)\s*年\s*"
+                          r"(?:分别)?(?:是|为)?\s*[：:]?\s*"
+                          r"((?>(?:[\d.]+\s*[/、]\s*){1,6})[\d.]+)\s*(亿元|亿|万元|件|个|%)?")
 
 
 def _slash_pairs(m: re.Match[str]) -> str:
@@ -563,7 +587,7 @@ def _fractions(text: str) -> str:
 # an approximate figure the user then makes exact in the same breath
 _EXACTLY = re.compile(r"(?:(?:大概|大约|约|差不多|超过|不到|接近|将近|过半|一半以上|一半多|多一点"
                       r"|出头)"
-                      r"[^；;。\n]*?|(?:[\d.]+|(?:" + NUM + r")(?=\s*(?:%|亿|万|个亿|家|件|户)))"
+                      r"[^；;。\n]*?|(?:(?<![\d.])(?>[\d.]+)|(?:" + NUM + r")(?=\s*(?:多|来|余)?\s*(?:%|亿|万|个亿|家|件|户|个|人)))"
                       + r"\s*(?:%|亿元|亿|万元|万|个亿)?\s*(?:以上|左右|多)?[^；;。\d\n]{0,12}?)"
                       r"(?:准确|确切|具体|实际|精确)(?:地|来说|说)?(?:是|为|:|：)")
 # what a correction calls a figure it corrects (专利数不对, 户数更正一下)
@@ -593,6 +617,8 @@ _BACK = {"大前年": 3, "前年": 2, "去年": 1, "今年": 0}
 _RELATIVE_CORRECTED = re.compile(r"(大前年|前年|去年|今年)(?:的|那个|那年)?(?:数)?(?:不对|说错了|"
                                  r"错了|写错了)"
                                  r"[，,。]?\s*(?:应该|其实|实际)?(?:是|为)")
+_NOT_THIS = re.compile(r"[，,]\s*(?:而)?不是\s*[\d.零〇一二两三四五六七八九十百千万亿]+\s*"
+                       r"(?:亿元|亿|万元|万|%|家|件|个|户|人)?(?=$|[，,。；;！!？?])")
 _YEAR_CORRECTED = re.compile(r"(20\d\d)\s*年(?:的|那个|那年|那一年|那个数|的数)?(?:数)?"
                              r"(?:[\d.]+\s*(?:亿元|亿|万元|万|%|件|家)?(?:那个)?)?"  # 2024年的22亿应该是…
                              r"(?:[^，,。；;\d]{0,6}?(?:说错|写错|弄错|看错|搞错|填错|报错|错|不对)了?"

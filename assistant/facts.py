@@ -14,7 +14,7 @@ _VS_BENCHMARK = (r"(?:(?:还|也|都|仍|尚)?(?:没有?|未)?(?:高于|优于|�
 BOOL_FACTS: dict[str, str] = {
     "operating_body": r"运营管理机构|运营机构|管委会|管理机构",
     "three_year_plan": r"(?:未来)?三年(?:发展)?规划|发展规划|三年计划|培育方案",
-    "pillar_industry": r"支柱(?:产业)?|(?:是|属于|为)(?:所在)?(?:县域|县里|本县|全县|当地|县)?的?"
+    "pillar_industry": r"支柱(?:产业)?|(?:是|属于|为)(?:我们|咱们)?(?:所在)?(?:县域|县里|本县|全县|当地|县)?的?"
                        r"(?:支柱或)?特色产业(?!集群)",
     "supply_chain_sharing": r"共享机制",
     "open_cooperation": r"国际合作|交流活动|开放合作|对外合作",
@@ -35,11 +35,14 @@ LEVEL_FACTS = {
 }
 LEVEL_WORDS = {"特别重大": "extraordinary", "重大": "major", "较大": "larger", "一般": "general"}
 _NEG = re.compile(r"(?:没有|没|未(?!来)|无|不(?!过|仅|但|管|论)|非|并未|从未|尚未"
-                  r"|否)[^，,。；;、]{0,8}$")
+                  r"|否)[^，,。；;、\n：:]{0,8}$")
 _NEG_AFTER = re.compile(r"^[^，,。；;]{0,4}"
                         r"(?:没有|没出|没发生|不存在|无|未发生|未出|没成立|未成立|没设立|未设立"
-                        r"|没建|未建)")
-_EFF_BAD = re.compile(r"低于|不如|未达到|没有?(?:高于|优于|达到)|持平|相当|差不多|一样"
+                        r"|没建|未建)"
+                        # 偷税漏税、失信，都没有 (the clause ends there; …，也没有偷税 goes on)
+                        r"|^[^，,。；;]{0,4}[，,]\s*(?:都|也|均|全都)(?:没有|没|无)"
+                        r"(?=\s*(?:$|[，,。；;！!？?]))")
+_EFF_BAD = re.compile(r"低于|不如|未达到|未(?:高于|优于|超过)|没有?(?:高于|优于|达到|超过)|持平|相当|差不多|一样"
                       r"|比(?:行业)?基准值?(?:还|更)?(?:差|低)")
 # facts said by what follows the keyword rather than a verb before it
 _BODY = r"(?:管委会|运营管理机构|运营机构|管理机构)"
@@ -71,7 +74,7 @@ _SAID_AFTER: list[tuple[str, str, Any]] = [
                         r"(?:编|做|制定|出台|完成|开始|落地|出来)", False),
     ("three_year_plan", r"规划[^，,。；;没未]{0,16}?"
                         r"(?:编好|编制完成|编制好|做了|做好|定了|出了|有了|出台|印发|发布|批复"
-                        r"|审定|制定了|完成了|已制定)", True),
+                        r"|审定|制定了|制定好|完成了|已制定)", True),
     ("pillar_industry", r"支柱产业(?:就)?是[^，,。；;]{0,12}主导产业", True),
     ("energy_efficiency_above_benchmark", r"能效[^。；;]{0,16}?比(?:行业)?基准值?[^，,。；;]{0,2}"
                                           r"(?:高|好|优)", True),
@@ -118,7 +121,7 @@ _SAID_AFTER: list[tuple[str, str, Any]] = [
                          r"(?:交流活动|合作机制|国际合作|国内合作|博览会|展会|交易会|论坛|洽谈会|兰洽会|广交会"
                          r"|进博会|东博会|推介会|对接会|峰会)",
      True),
-    ("open_cooperation", r"(?:^|[，,。；;])(?:(?!企业)[^，,。；;]){0,12}?(?:参加|参与)(?:过|了)?"
+    ("open_cooperation", r"(?:^|[，,。；;\s])(?:(?!企业)[^，,。；;\s]){0,12}?(?:参加|参与)(?:过|了)?"
                          r"[^，,。；;]{0,20}?"
                          r"(?:交流活动|合作机制|国际合作|国内合作|博览会|展会|交易会|论坛|洽谈会|兰洽会"
                          r"|广交会|进博会|东博会|推介会|对接会|峰会)", True),
@@ -153,7 +156,7 @@ FAVOURABLE: dict[str, Any] = {
 }
 
 
-_STATED = re.compile(r"(?:已经|已|均|都)?(?:设立|成立|建立|建有|组建|有|拥有|制定|编制|属于|是|列为"
+_STATED = re.compile(r"(?:已经|已|均|都)?(?:设立|设有|设了|成立|建立|建有|组建|有|拥有|制定|编制|属于|是|列为"
                      r"|参与|参加|开展|在|位于|地处|处在|列入|"
                      r"发生|出现|存在)(?:了|过)?[^，,。；;？?]{0,6}$")
 
@@ -194,6 +197,7 @@ def _form_answers(s: str) -> tuple[dict[str, Any], str]:
 
 # a key met by any of its kinds: one positive mention decides it
 _EITHER = ("ethnic_or_revolutionary_area",)
+_JOINERS = ("和", "、", "及", "与", "或", "或者", "以及")
 _ORDER = ("none", "general", "larger", "major", "extraordinary")
 _LONG_AGO = re.compile(r"(?:[四五六七八九十]|\d{1,2})年(?:以)?前|多年前|很久以前|早年")
 # 没有发生较大及以上事故: at most 一般 (decides every criterion, none of which bars 一般);
@@ -210,21 +214,25 @@ def _worst_level(s: str, key: str, pattern: str, questions: list[str],
     major); 无/没出过 → none; a mention of years long ago is not counted."""
     found: list[str] = []
     said_none = False
+    none_end: int | None = None
     for m in re.finditer(pattern, s):
         clause = s[max(s.rfind(c, 0, m.start()) for c in "，,。；;") + 1:m.end()]
         years = [int(y) for y in re.findall(r"(20\d\d)\s*年", clause)]
         if _LONG_AGO.search(clause) or (this_year and years and
                                         max(years) <= this_year - 4):
             continue  # 五年前出过一次较大事故 / 2020年出过…, before the last three years
-        window = s[max(0, m.start() - 14):m.end()]
+        line = max(s.rfind(c, 0, m.start()) for c in "\n。；;") + 1  # not the line before
+        window = s[max(line, m.start() - 14):m.end()]
         bound = NONE_ABOVE.search(window)
         if bound:
             if bound.group("w") == "较大":
                 found.append("general")
             continue
         if _negated(s, m.start(), m.end()) or (key == "incident_level"
-                                               and _NO_INCIDENT.search(window)):
-            said_none = True
+                                               and _NO_INCIDENT.search(window)) or (
+                none_end is not None and s[none_end:m.start()] in _JOINERS):
+            said_none = True  # 没有发生过网络安全事件和数据安全事件: one negation for both
+            none_end = m.end()
             continue
         after = re.split(r"[，,。；;]", s[m.end():m.end() + 12])[0]  # …事件最后定的是较大级别
         level = next((v for w, v in LEVEL_WORDS.items() if w in window), None) or next(
@@ -256,6 +264,7 @@ def extract_facts(s: str, this_year: int | None = None
     for key, pattern in BOOL_FACTS.items():
         if key in facts:
             continue
+        last_no: int | None = None
         for m in re.finditer(pattern, s):
             if _A_NOT_A.search(s[max(0, m.start() - 10):m.start() + 1]):
                 continue  # 要不要做发展规划 / 有没有管委会 asks, it does not say
@@ -266,7 +275,11 @@ def extract_facts(s: str, this_year: int | None = None
                 facts[key] = not (_EFF_BAD.search(m.group()) or _negated(s, m.start(), m.end()))
             else:
                 facts[key] = not _negated(s, m.start(), m.end())
+            if key in _EITHER and facts[key] and last_no is not None and \
+                    s[last_no:m.start()] in ("、", "和", "或", "及", "与", "或者"):
+                facts[key] = False  # 不是民族地区、革命老区: one negation for the list
             if key in _EITHER and not facts[key]:
+                last_no = m.end()
                 continue  # 不是民族地区，是革命老区: either kind of area is enough
             break
     if re.search(r"(?:不是|并非|非)(?:县域)?(?:的)?(?:支柱|特色)", s):

@@ -11,6 +11,7 @@ import numpy as np
 from corpus import data_home, get_corpus
 
 from .answer_types import boost, text_types
+from .asked import AskedIndex, cached_words, labelled_questions, log_hash, scaled
 from .hits import Hit
 from .homophones import Homophones
 from .query import detect_jurisdictions as _detect
@@ -34,6 +35,10 @@ TOPIC_SHARE = 0.34
 # (tests/indexing/test_search.py).
 TOPIC_HELD = 0.4
 TOPIC_LEAD = 2
+
+
+# the labelled questions' words, per question file, settings and corpus (asked.py)
+_ASKED_WORDS: dict[tuple[str, str, str], list[list[str]]] = {}
 
 
 class SearchError(ValueError):
@@ -90,6 +95,9 @@ class Retriever:
         self._types: list[frozenset[str]] | None = None
         self._homophones: Homophones | None = None
         self._words: dict[str, frozenset[str]] | None = None
+        self._asked: AskedIndex | None = None
+        self._rows: dict[str, list[int]] | None = None
+        self._docs_of_entry: list[str] = []
 
     @property
     def lex(self) -> LexicalBundle:
@@ -128,6 +136,29 @@ class Retriever:
                 words.setdefault(e.parent, set()).update(self.lex.tokenizer.tokens(e.text))
             self._words = {k: frozenset(v) for k, v in words.items()}
         return self._words
+
+    @property
+    def asked(self) -> AskedIndex:
+        """The question channel over data/asked_questions.jsonl (asked.py)."""
+        if self._asked is None:
+            units = {e.parent for e in self.lex.entries}
+            questions = labelled_questions()
+            key = (log_hash(), repr(self.settings), get_corpus().fingerprint)
+            said = _ASKED_WORDS.get(key)
+            if said is None:  # once per process; on disk once per index
+                said = cached_words(self.lex.path / f"asked-{log_hash()}.json", questions,
+                                    self.own_words)
+                _ASKED_WORDS.clear()
+                _ASKED_WORDS[key] = said
+            pairs = [(q, ids) for (q, ids) in questions]
+            lookup = dict(zip((q for q, _ in questions), said, strict=True))
+            self._asked = AskedIndex(pairs, lookup.__getitem__, units.__contains__)
+        return self._asked
+
+    def own_words(self, query: str, terms: dict[str, float] | None = None) -> list[str]:
+        """The words a question says itself (its full-weight index words, no question words)."""
+        terms = self.query_terms(query) if terms is None else terms
+        return [t for t, w in terms.items() if w >= 1.0 and t not in question_words()]
 
     def elsewhere(self, query: str, ref: str) -> str | None:
         """The article of the same document that the question's topic words are in, when the
@@ -180,7 +211,9 @@ class Retriever:
             np.array([e.doc in docs for e in entries], dtype=bool)
         out = np.full(len(entries), -np.inf)
         if channel in ("bm25", "fused"):
-            bm = self._boost(query, self.lex.lexical.scores(self.query_terms(query)))
+            terms = self.query_terms(query)
+            bm = self._boost(query, self.lex.lexical.scores(terms))
+            bm = self._with_asked(self.own_words(query, terms), bm, mask)
             if channel == "bm25":
                 out[mask] = bm[mask]
                 return out
@@ -192,6 +225,41 @@ class Retriever:
         fused = (1 - w) * _normalise(bm, mask) + w * _normalise(dn, mask)
         out[mask] = fused[mask]
         return out
+
+    def _with_asked(self, words: list[str], bm: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """BM25 plus the question channel: every entry of an article gains
+        weight · (best allowed BM25 score) · (its scaled question-channel score)."""
+        w = self.settings.asked_weight
+        if w <= 0 or not mask.any():
+            return bm
+        allowed = self._allowed_docs(mask)
+        asked = scaled(self.asked.scores(words), lambda cid: cid.split(":", 1)[0] in allowed)
+        top = float(bm[mask].max())
+        if not asked or top <= 0:
+            return bm
+        rows = self.article_rows
+        gain = np.zeros(len(bm))
+        for cid, s in asked.items():
+            gain[rows.get(cid, [])] = s * w * top
+        return bm + gain * mask
+
+    def _allowed_docs(self, mask: np.ndarray) -> set[str]:
+        """The documents the allowed entries belong to."""
+        if self._rows is None:
+            self.article_rows  # noqa: B018 - fills _docs_of_entry
+        docs = self._docs_of_entry
+        return {docs[i] for i in np.flatnonzero(mask)} if not mask.all() else set(docs)
+
+    @property
+    def article_rows(self) -> dict[str, list[int]]:
+        """Each top-level unit's entry rows (its own and its items')."""
+        if self._rows is None:
+            rows: dict[str, list[int]] = {}
+            for i, e in enumerate(self.lex.entries):
+                rows.setdefault(e.parent, []).append(i)
+            self._rows = rows
+            self._docs_of_entry = [e.doc for e in self.lex.entries]
+        return self._rows
 
     def search(self, query: str, k: int = 5, jurisdiction: str | Sequence[str] | None = None,
                level: str = "article", channel: str | None = None) -> list[Hit]:

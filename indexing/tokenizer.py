@@ -62,12 +62,18 @@ def synonyms() -> dict[str, tuple[str, ...]]:
             for k, vals in sorted(raw.items(), key=lambda kv: -len(str(kv[0])))}
 
 
-def _occurs(key: str, low: str) -> bool:
-    """A synonym key in the lower-cased question: Chinese anywhere, an English key at the start
-    of a word (plan is not in explanation; champions holds champion)."""
-    if not key.isascii():
-        return key in low
-    return re.search(r"(?<![a-z])" + re.escape(key), low) is not None
+Alt = str | re.Pattern[str]
+
+
+def _alt(key: str) -> Alt:
+    """A synonym key as matched in the lower-cased question: Chinese anywhere (a plain substring
+    test), an English key at the start of a word (plan is not in explanation; champions holds
+    champion)."""
+    return re.compile(r"(?<![a-z])" + re.escape(key.lower())) if key.isascii() else key
+
+
+def _occurs(alt: Alt, low: str) -> bool:
+    return alt in low if isinstance(alt, str) else alt.search(low) is not None
 
 
 class Tokenizer:
@@ -77,6 +83,23 @@ class Tokenizer:
         self._jt = jieba_tokenizer
         self._stop = stopwords()
         self._syn = synonyms()
+        # each key's parts ("A+B") and their alternatives ("A|B"), compiled once
+        self._keys = [([part.split("|") for part in key.split("+")], phrases)
+                      for key, phrases in self._syn.items()]
+        alts = {a for parts, _ in self._keys for part in parts for a in part}
+        self._cn_alts = sorted(a for a in alts if not a.isascii())
+        self._en_alts = sorted((a, _alt(a)) for a in alts if a.isascii())
+        self._alt_keys: dict[str, list[int]] = {}  # alternative → the keys it is part of
+        for i, (parts, _) in enumerate(self._keys):
+            for a in {a for part in parts for a in part}:
+                self._alt_keys.setdefault(a, []).append(i)
+
+    def _present(self, low: str) -> set[str]:
+        """The synonym alternatives that occur in the lower-cased question."""
+        found = {a for a in self._cn_alts if a in low}
+        if re.search(r"[a-z]", low):
+            found.update(a for a, m in self._en_alts if _occurs(m, low))
+        return found
 
     @classmethod
     def from_dict_file(cls, path: Path, total: float) -> Tokenizer:
@@ -133,12 +156,13 @@ class Tokenizer:
         terms: dict[str, float] = {}
         for t in [*self.tokens(text), *self.bridged(text), *self.tokens(numeral_variants(plain))]:
             terms[t] = 1.0
-        for key, phrases in self._syn.items():
-            parts = key.split("+")
-            if all(any(_occurs(alt, low) for alt in part.split("|")) for part in parts):
+        present = self._present(low)
+        for i in sorted({i for a in present for i in self._alt_keys[a]}):
+            parts, phrases = self._keys[i]
+            if all(any(a in present for a in part) for part in parts):
                 weight = 1.0 if len(parts) > 1 else synonym_weight  # a combination is specific
                 if len(parts) == 1 and known is not None and unknown_weight is not None and \
-                        not any(known(alt) for alt in parts[0].split("|") if _occurs(alt, low)):
+                        not any(known(a) for a in parts[0] if a in present):
                     weight = unknown_weight
                 for phrase in phrases:
                     for t in self.tokens(phrase):

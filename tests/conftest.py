@@ -24,3 +24,21 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("ANONYMIZED_TELEMETRY", "False")
     monkeypatch.setenv("GRADIO_ANALYTICS_ENABLED", "False")
     yield home
+
+
+@pytest.fixture(scope="session")
+def shared_home(tmp_path_factory: pytest.TempPathFactory):
+    """One data directory for the data-driven answer suites (phrasings, scope, answers,
+    verdicts): they only read, so they share the index built on first use instead of building
+    one per case."""
+    return tmp_path_factory.mktemp("shared-home")
+
+
+def use_shared_home(home, monkeypatch: pytest.MonkeyPatch):
+    """What `_isolated_home` sets, pointed at `home`."""
+    monkeypatch.setenv("POLICY_ASSISTANT_HOME", str(home))
+    for key in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"):
+        monkeypatch.setenv(key, "1")
+    monkeypatch.setenv("ANONYMIZED_TELEMETRY", "False")
+    monkeypatch.setenv("GRADIO_ANALYTICS_ENABLED", "False")
+    return home
