@@ -16,8 +16,12 @@ for _key, _value in OFFLINE_ENV.items():
 
 
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
-    home = tmp_path_factory.mktemp("home")
+def _isolated_home(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+                   monkeypatch: pytest.MonkeyPatch):
+    # a module with SHARED_HOME = True only reads: its cases share one directory (and index)
+    home = request.getfixturevalue("shared_home") if getattr(request.module, "SHARED_HOME",
+                                                             False) \
+        else tmp_path_factory.mktemp("home")
     monkeypatch.setenv("POLICY_ASSISTANT_HOME", str(home))
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setenv("TRANSFORMERS_OFFLINE", "1")
@@ -29,16 +33,6 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
 @pytest.fixture(scope="session")
 def shared_home(tmp_path_factory: pytest.TempPathFactory):
     """One data directory for the data-driven answer suites (phrasings, scope, answers,
-    verdicts): they only read, so they share the index built on first use instead of building
-    one per case."""
+    verdicts; SHARED_HOME = True): they only read, so they share the index built on first use
+    instead of building one per case."""
     return tmp_path_factory.mktemp("shared-home")
-
-
-def use_shared_home(home, monkeypatch: pytest.MonkeyPatch):
-    """What `_isolated_home` sets, pointed at `home`."""
-    monkeypatch.setenv("POLICY_ASSISTANT_HOME", str(home))
-    for key in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"):
-        monkeypatch.setenv(key, "1")
-    monkeypatch.setenv("ANONYMIZED_TELEMETRY", "False")
-    monkeypatch.setenv("GRADIO_ANALYTICS_ENABLED", "False")
-    return home

@@ -11,14 +11,7 @@ import yaml
 
 from assistant import ask
 
-
-@pytest.fixture(autouse=True)
-def _isolated_home(shared_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """These cases only read: one data directory (and index) for the whole module."""
-    from tests.conftest import use_shared_home
-
-    return use_shared_home(shared_home, monkeypatch)
-
+SHARED_HOME = True  # the cases only read: one data directory for the module (conftest)
 
 TODAY = date(2026, 11, 22)
 CASES = yaml.safe_load((Path(__file__).parent / "scope.yaml").read_text(encoding="utf-8"))
