@@ -318,10 +318,9 @@ class Conversation:
             percent = bool(re.search(r"%|百分", question))  # 增长率写错了，应该是16%: a rate
             fits = [m for m in self.last_metrics if (m in PERCENT_METRICS) == percent]
             return (fits or self.last_metrics)[-1]
-        recent = next((m for m in reversed(self.last_metrics) if m in SERIES_KEYS), None)
-        if recent and self.last_metrics[-1] == recent and \
+        if self.last_metrics and self.last_metrics[-1] in SERIES_KEYS and \
                 re.search(r"20\d\d\s*年", question):  # 2024年68件，2025年75件 goes on with it
-            return recent
+            return self.last_metrics[-1]
         if self.pending:
             first = self.pending[0]
             return "output_by_year" if first == "annual_output" else first

@@ -87,11 +87,10 @@ def detect_jurisdictions(text: str) -> tuple[list[str], bool]:
 def _every_place(text: str) -> bool:
     """五地/各地 means every document unless it only follows a place (青海各地, 山东各地市)."""
     try:
-        from indexing.query import mentions
+        from indexing.query import not_after_place
     except ImportError:  # pragma: no cover
         return True
-    ends = {m.end for m in mentions(text)}
-    return any(m.start() not in ends for m in _re("all_jurisdictions").finditer(text))
+    return not_after_place(text, (m.start() for m in _re("all_jurisdictions").finditer(text)))
 
 
 # a place named only to be set aside: 张掖那边就不看了 / 青海的先不管

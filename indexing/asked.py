@@ -64,11 +64,11 @@ def labelled_questions() -> list[tuple[str, tuple[str, ...]]]:
 class AskedIndex:
     """BM25 over one pseudo-document per article: the words of the questions it answers."""
 
-    def __init__(self, questions: Iterable[tuple[str, Iterable[str]]],
-                 words: Callable[[str], Iterable[str]], known: Callable[[str], bool]):
+    def __init__(self, questions: Iterable[tuple[list[str], Iterable[str]]],
+                 known: Callable[[str], bool]):
+        """`questions`: (a question's words, the articles it answers)."""
         docs: dict[str, Counter[str]] = {}
-        for q, ids in questions:
-            said = list(words(q))
+        for said, ids in questions:
             for cid in ids:
                 if known(cid):
                     docs.setdefault(cid, Counter()).update(said)

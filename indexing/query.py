@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -140,9 +141,15 @@ def names_all(text: str) -> bool:
     words = _places()[0]
     if not any(w in text for w in words):
         return False
+    return not_after_place(text, (m.start() for w in words
+                                  for m in re.finditer(re.escape(w), text)))
+
+
+def not_after_place(text: str, starts: Iterable[int]) -> bool:
+    """Whether any of `starts` (where an "every document" word begins) is not right after a
+    place name: 各地 in 青海各地 is within 青海."""
     ends = {m.end for m in mentions(text)}
-    return any(m.start() not in ends
-               for w in words for m in re.finditer(re.escape(w), text))
+    return any(s not in ends for s in starts)
 
 
 # "every document" words that are really a question about places (哪些地区), not a scope, when

@@ -97,7 +97,6 @@ class Retriever:
         self._words: dict[str, frozenset[str]] | None = None
         self._asked: AskedIndex | None = None
         self._rows: dict[str, list[int]] | None = None
-        self._docs_of_entry: list[str] = []
 
     @property
     def lex(self) -> LexicalBundle:
@@ -143,16 +142,16 @@ class Retriever:
         if self._asked is None:
             units = {e.parent for e in self.lex.entries}
             questions = labelled_questions()
-            key = (log_hash(), repr(self.settings), get_corpus().fingerprint)
+            log = log_hash()
+            key = (log, repr(self.settings), get_corpus().fingerprint)
             said = _ASKED_WORDS.get(key)
             if said is None:  # once per process; on disk once per index
-                said = cached_words(self.lex.path / f"asked-{log_hash()}.json", questions,
+                said = cached_words(self.lex.path / f"asked-{log}.json", questions,
                                     self.own_words)
                 _ASKED_WORDS.clear()
                 _ASKED_WORDS[key] = said
-            pairs = [(q, ids) for (q, ids) in questions]
-            lookup = dict(zip((q for q, _ in questions), said, strict=True))
-            self._asked = AskedIndex(pairs, lookup.__getitem__, units.__contains__)
+            self._asked = AskedIndex(zip(said, (ids for _, ids in questions), strict=True),
+                                     units.__contains__)
         return self._asked
 
     def own_words(self, query: str, terms: dict[str, float] | None = None) -> list[str]:
@@ -213,7 +212,7 @@ class Retriever:
         if channel in ("bm25", "fused"):
             terms = self.query_terms(query)
             bm = self._boost(query, self.lex.lexical.scores(terms))
-            bm = self._with_asked(self.own_words(query, terms), bm, mask)
+            bm = self._with_asked(self.own_words(query, terms), bm, mask, docs)
             if channel == "bm25":
                 out[mask] = bm[mask]
                 return out
@@ -226,14 +225,15 @@ class Retriever:
         out[mask] = fused[mask]
         return out
 
-    def _with_asked(self, words: list[str], bm: np.ndarray, mask: np.ndarray) -> np.ndarray:
-        """BM25 plus the question channel: every entry of an article gains
-        weight · (best allowed BM25 score) · (its scaled question-channel score)."""
+    def _with_asked(self, words: list[str], bm: np.ndarray, mask: np.ndarray,
+                    docs: list[str] | None) -> np.ndarray:
+        """BM25 plus the question channel: every entry of an article of `docs` (None: every
+        document) gains weight · (best allowed BM25 score) · (its scaled channel score)."""
         w = self.settings.asked_weight
         if w <= 0 or not mask.any():
             return bm
-        allowed = self._allowed_docs(mask)
-        asked = scaled(self.asked.scores(words), lambda cid: cid.split(":", 1)[0] in allowed)
+        asked = scaled(self.asked.scores(words),
+                       lambda cid: docs is None or cid.split(":", 1)[0] in docs)
         top = float(bm[mask].max())
         if not asked or top <= 0:
             return bm
@@ -243,13 +243,6 @@ class Retriever:
             gain[rows.get(cid, [])] = s * w * top
         return bm + gain * mask
 
-    def _allowed_docs(self, mask: np.ndarray) -> set[str]:
-        """The documents the allowed entries belong to."""
-        if self._rows is None:
-            self.article_rows  # noqa: B018 - fills _docs_of_entry
-        docs = self._docs_of_entry
-        return {docs[i] for i in np.flatnonzero(mask)} if not mask.all() else set(docs)
-
     @property
     def article_rows(self) -> dict[str, list[int]]:
         """Each top-level unit's entry rows (its own and its items')."""
@@ -258,7 +251,6 @@ class Retriever:
             for i, e in enumerate(self.lex.entries):
                 rows.setdefault(e.parent, []).append(i)
             self._rows = rows
-            self._docs_of_entry = [e.doc for e in self.lex.entries]
         return self._rows
 
     def search(self, query: str, k: int = 5, jurisdiction: str | Sequence[str] | None = None,

@@ -62,18 +62,10 @@ def synonyms() -> dict[str, tuple[str, ...]]:
             for k, vals in sorted(raw.items(), key=lambda kv: -len(str(kv[0])))}
 
 
-Alt = str | re.Pattern[str]
-
-
-def _alt(key: str) -> Alt:
-    """A synonym key as matched in the lower-cased question: Chinese anywhere (a plain substring
-    test), an English key at the start of a word (plan is not in explanation; champions holds
-    champion)."""
-    return re.compile(r"(?<![a-z])" + re.escape(key.lower())) if key.isascii() else key
-
-
-def _occurs(alt: Alt, low: str) -> bool:
-    return alt in low if isinstance(alt, str) else alt.search(low) is not None
+def _english_key(key: str) -> re.Pattern[str]:
+    """An English synonym key as matched in the lower-cased question: at the start of a word
+    (plan is not in explanation; champions holds champion). Chinese keys match anywhere."""
+    return re.compile(r"(?<![a-z])" + re.escape(key.lower()))
 
 
 class Tokenizer:
@@ -88,7 +80,7 @@ class Tokenizer:
                       for key, phrases in self._syn.items()]
         alts = {a for parts, _ in self._keys for part in parts for a in part}
         self._cn_alts = sorted(a for a in alts if not a.isascii())
-        self._en_alts = sorted((a, _alt(a)) for a in alts if a.isascii())
+        self._en_alts = sorted((a, _english_key(a)) for a in alts if a.isascii())
         self._alt_keys: dict[str, list[int]] = {}  # alternative → the keys it is part of
         for i, (parts, _) in enumerate(self._keys):
             for a in {a for part in parts for a in part}:
@@ -98,7 +90,7 @@ class Tokenizer:
         """The synonym alternatives that occur in the lower-cased question."""
         found = {a for a in self._cn_alts if a in low}
         if re.search(r"[a-z]", low):
-            found.update(a for a, m in self._en_alts if _occurs(m, low))
+            found.update(a for a, m in self._en_alts if m.search(low))
         return found
 
     @classmethod
