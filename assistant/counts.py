@@ -31,12 +31,15 @@ _COUNT_BEFORE = {m: re.compile(r"(?P<neg>没有|无)?(?P<num>" + NUM + r")?(?P<a
                                r"(?:主导产业的?)?"
                                + f"(?:{p})") for m, p in COUNT_PATTERNS.items()}
 _NONE_OF = re.compile(r"(?:没有|无|均无|都没有)(?P<span>[^，,。；;\d]{2,30})")
-_NONE_AFTER = re.compile(r"(?P<span>[^，,。；;\d\s]{2,24}?)(?:都|也|还|均|暂时|目前|一家)*(?:没有|无)"
+_NONE_AFTER = re.compile(r"(?P<span>[^，,。；;\d\s]{2,24}?)(?:都|也|还|均|暂时|目前|一家)*(?:没有|"
+                         r"无)"
                          r"(?=$|[，,。；;！!？?\s])")
-_IS = (r"(?:企业)?\s*(?:[（(]家[)）])?\s*(?:我们|咱们)?(?:也|还|都)?(?:应该|其实|实际)?(?:只|仅|就|一共|总共)?"
+_IS = (r"(?:企业)?\s*(?:[（(]家[)）])?\s*(?:我们|咱们)?(?:也|还|都)?(?:应该|其实|实际)?(?:只|仅|就|"
+       r"一共|总共)?"
        r"(?:有|为|是|共|共有|数量为|数量是|:|：)?\s*")
 _COUNT_AFTER = {m: re.compile(f"(?:{p})" + _IS + r"(?P<num>" + NUM + r")(?P<approx>来|多|余)?"
-                              r"\s*(?:[家个户名]|(?=\s*(?:$|[；;，,。\n]))|(?=\s))")  # 小巨人（家）：2；
+                              r"\s*(?:[家个户名]|(?=\s*(?:$|[；;，,。\n]))|(?=\s)"
+                              r")")  # 小巨人（家）：2；
                 for m, p in COUNT_PATTERNS.items()}
 _FIRMS = r"(?:相关)?(?:生产[、和及与]?服务等?)?企业"
 # 企业86家 is the total only when no category precedes 企业 (专精特新企业3家 is a count of its own)

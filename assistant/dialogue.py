@@ -28,7 +28,8 @@ EXPORT_VERSION = 1
 _GAP = re.compile(r"还差|差多少|差距|差在哪|哪里不够|怎么才能")
 _WHY = re.compile(r"为什么|为啥|怎么不行|哪里不行|哪[条项些里个](?:没|不)(?:过|行|符合|满足|达标)"
                   r"|(?:不|没)(?:满足|符合|达标)的")
-_ASKS_ABOUT_RULES = re.compile(r"对吗|对吧|(?<!不)对不对|是吗|是不是|没错吧|是真的吗|真的吗|吧\s*[？?]\s*$"
+_ASKS_ABOUT_RULES = re.compile(r"对吗|对吧|(?<!不)对不对|是吗|是不是|没错吧|是真的吗|真的吗|"
+                               r"吧\s*[？?]\s*$"
                                r"|规定|要求|门槛|标准是"
                                r"|第[一二三四五六七八九十百\d]+条(?:说|规定|写)"
                                r"|多久|多少|什么(?![^，,。；;？?]{0,6}(?:都|也)(?:没|不|无))|怎么|哪|需要|必须|至少|得[占涨达有要]|几个百分点|几个点|几成")
@@ -49,7 +50,8 @@ _FORM_LINES = re.compile(r"(?m)^[^：:\n]{2,40}[：:][^\n]+$")
 
 
 # 单位是万元 / 单位搞错了，是公顷 / 刚才的单位写错了，应该是亿元: a unit for the last figures
-_UNIT_LATER = re.compile(r"^(?:对了|另外|哦|噢)?[，,]?\s*(?:刚才|前面|上面)?(?:的|那个|那些)?(?:数的?)?单位"
+_UNIT_LATER = re.compile(r"^(?:对了|另外|哦|噢)?[，,]?\s*(?:刚才|前面|上面)?(?:的|那个|那些)"
+                         r"?(?:数的?)?单位"
                          r"(?:应该)?(?:是|为|搞错了|弄错了|写错了|错了|不对)[，,]?\s*(?:应该|其实)?(?:是|为)?\s*"
                          r"(?P<u>亿元|万元|亿|万|元|公顷|亩|平方米|平方公里)(?:[，,。！!]?\s*"
                          r"(?:不是[^，,。]{0,6}|忘了说|忘说了)?)?[。！!]?\s*$")
@@ -81,11 +83,13 @@ _NAMES_YEAR = re.compile(r"20\d\d\s*年|去年|前年|今年|大前年|最近一
 _SERIES_OF = {"leading_industry_output": "leading_industry_output_by_year",
               "patents": "patents_by_year"}
 # 占地2800公顷，这个面积符合要求吗: the figure just said is ours, asked about
-_THIS_FIGURE = re.compile(r"(?:这个|这些|这样的?)(?:数|值|数字|面积|产值|比例|占比|增速|水平)?(?:能|可以)?"
+_THIS_FIGURE = re.compile(r"(?:这个|这些|这样的?)(?:数|值|数字|面积|产值|比例|占比|增速|水平)"
+                          r"?(?:能|可以)?"
                           r"(?:符合|满足|够|达标|行|过)")
 
 
-_CORRECTION_WORDS = re.compile(r"不对|错了|说错|更正|应该是|其实是|改为|改成|说多了|说少了|少说了|核实了|核对了|确认了"
+_CORRECTION_WORDS = re.compile(r"不对|错了|说错|更正|应该是|其实是|改为|改成|说多了|说少了|少说了|"
+                               r"核实了|核对了|确认了"
                                r"|多说了"
                                r"|准确|精确|具体是|具体数|实际是|确切")
 _CORRECTS = re.compile(r"占比|比例|比重|不对|错了|说错|更正|应该是|其实是|改为|改成")
@@ -139,9 +143,10 @@ class Conversation:
             question = _with_unit(self.last_facts_text, unit.group("u"))
         asked_then_said = _ASKED_THEN_SAID.match(question)
         said_for = metrics_named(asked_then_said.group("q")) if asked_then_said else []
-        if len(said_for) == 1 and not metrics_named(asked_then_said.group("a")):
+        answer_part = asked_then_said.group("a") if asked_then_said else ""
+        if len(said_for) == 1 and not metrics_named(answer_part):
             # 中小企业产值占比呢？我们是58%: the figure answers the question just asked
-            ex = extract(asked_then_said.group("a"), today, context_metric=said_for[0])
+            ex = extract(answer_part, today, context_metric=said_for[0])
         else:
             ex = extract(question, today, context_metric=self._context_metric(question))
         several = several_clusters(question, today)
@@ -249,10 +254,10 @@ class Conversation:
                     *held.values(), *(v for v in self.profile.values() if isinstance(v, Decimal))}:
             del said["output_by_year"]  # 还是按实际的19.5亿吧: a figure we hold, not a new year
         years = re.findall(r"(20\d\d)\s*年", question)
-        for one, series in _SERIES_OF.items():  # 更正：2025年主导产业产值是37亿 (a series held)
-            if one in said and len(years) == 1 and isinstance(self.profile.get(series), dict) \
-                    and series not in said:
-                said[series] = {years[0]: said.pop(one)}
+        for one, by_year in _SERIES_OF.items():  # 更正：2025年主导产业产值是37亿 (a series held)
+            if one in said and len(years) == 1 and isinstance(self.profile.get(by_year), dict) \
+                    and by_year not in said:
+                said[by_year] = {years[0]: said.pop(one)}
         for key in ("output_by_year", *SERIES_KEYS):  # 更正：2023年是20亿; 另外两年…
             before, new = self.profile.get(key), said.get(key)
             if isinstance(before, dict) and isinstance(new, dict) and len(new) < 3:

@@ -166,7 +166,8 @@ def named_series(s: str, as_of: date, stop: re.Pattern[str]
         if len(said) == 1 and key in SERIES_KEYS and said[0] != str(as_of.year - 1) and \
                 re.fullmatch(r"20\d\d", said[0]):  # 有效发明专利2023年是60件: an earlier year
             one = year_values(segment, key, as_of)  # (the latest year stays a single figure)
-            if len(one) == 1 and re.match(r"\s*(?:是|为|有|达到|[：:])?\s*(?:20\d\d\s*年|去年|前年|大前年|今年)"
+            if len(one) == 1 and re.match(r"\s*(?:是|为|有|达到|[：:])?\s*(?:20\d\d\s*年|去年|前年|"
+                                          r"大前年|今年)"
                                           r"(?:底|末)?\s*(?:是|为|有|达到|[：:])?\s*[\d零〇一二两三四五六七八九十]",
                                           segment):
                 out.append((key, m.start(), end, one))

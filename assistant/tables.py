@@ -17,7 +17,8 @@ import re
 
 _SPLIT = re.compile(r"\t|[|｜]|\s{2,}")
 _YEAR = re.compile(r"^(20\d\d)\s*年?(?:度)?$")
-_VALUE = re.compile(r"^(?:-?[\d.]+\s*(?:亿元|亿|万元|万|件|家|户|个|人|%|平方公里)?|[—\-–/]+|空|无)$")
+_VALUE = re.compile(r"^(?:-?[\d.]+\s*(?:亿元|亿|万元|万|件|家|户|个|人|%|平方公里)?|[—\-–/]+|空|无)"
+                    r"$")
 _EMPTY = re.compile(r"^(?:[—\-–/]+|空|无)$")
 _UNIT = re.compile(r"[（(]\s*([^()（）]{1,6}?)\s*[)）]")
 _RULE_LINE = re.compile(r"^\s*[|｜]?\s*:?-{3,}")
@@ -48,14 +49,15 @@ def _sentence(label: str, unit: str, pairs: list[tuple[str, str]]) -> str:
 
 _FORM_LINE = re.compile(r"^(?P<label>[^：:\n]{2,40}?)\s*[：:]\s*(?P<value>[^\n]+?)\s*$")
 _FORM_UNITS = {"亿元": "亿元", "亿": "亿元", "万元": "万元", "元": "元", "%": "%", "％": "%",
-               "平方公里": "平方公里", "公顷": "公顷", "亩": "亩", "件": "件", "个": "个", "人": "人",
-               "家": "家", "户": "户"}
+               "平方公里": "平方公里", "公顷": "公顷", "亩": "亩", "件": "件", "个": "个",
+               "人": "人", "家": "家", "户": "户"}
 _YEAR_VALUE = re.compile(r"(20\d\d)\s*年?\s*[：:]?\s*(-?[\d.]+)(?![\d.])")
 
 
 def read_form(text: str) -> str:
-    """Lines of a pasted 申报表, 标签（单位）：数值, as sentences: 主导产业产值（万元）：2023年 180000；
-    2024年 196000 → 主导产业产值：2023年180000万元，2024年196000万元。 The unit in the label's
+    """Lines of a pasted 申报表, 标签（单位）：数值, as sentences:
+    主导产业产值（万元）：2023年 180000；2024年 196000 →
+    主导产业产值：2023年180000万元，2024年196000万元。 The unit in the label's
     brackets goes onto each bare number; a label's year (（万元，2025年）) is dropped. Lines
     without a bracketed unit or a year list are left as they are."""
     out = []
@@ -76,7 +78,8 @@ def read_form(text: str) -> str:
             out.append(line)
             continue
         name = re.sub(r"[（(][^()（）]*[)）]", "", label).strip()
-        if len(pairs) >= 2 and not re.sub(r"(20\d\d)\s*年?\s*[：:]?\s*-?[\d.]+|[；;，,、\s]", "", value):
+        if len(pairs) >= 2 and not re.sub(r"(20\d\d)\s*年?\s*[：:]?\s*-?[\d.]+|"
+                                          r"[；;，,、\s]", "", value):
             out.append(name + "：" + "，".join(f"{y}年{v}{unit}" for y, v in pairs) + "。"
                        + rest.lstrip("。"))
         elif bare and unit:
