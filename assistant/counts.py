@@ -25,12 +25,12 @@ COUNT_LABELS = {
     "high_tech": "国家级高新技术企业数",
     "leading_industry_champions": "主导产业的单项冠军或小巨人数",
 }
-_COUNT_BEFORE = {m: re.compile(r"(?P<neg>没有|无)?(?P<num>" + NUM + r")?(?P<approx>来|多|余)?"
+_COUNT_BEFORE = {m: re.compile(r"(?P<neg>(?<!有)(?:没有|无))?(?P<num>" + NUM + r")?(?P<approx>来|多|余)?"
                                r"\s*(?:[家个户名](?!\s)|[家个户名]?)"  # 5家 单冠: two items
                                r"(?:企业(?:是|为|属于|获评为?|被评为?|入选))?"  # 3家企业是小巨人
                                r"(?:主导产业的?)?"
                                + f"(?:{p})") for m, p in COUNT_PATTERNS.items()}
-_NONE_OF = re.compile(r"(?:没有|无|均无|都没有)(?P<span>[^，,。；;\d]{2,30})")
+_NONE_OF = re.compile(r"(?<!有)(?:没有|无|均无|都没有)(?!提到|提及|规定|说|写|要求|涉及|明确|限制)(?P<span>[^，,。；;\d]{2,30})")
 _NONE_AFTER = re.compile(r"(?P<span>[^，,。；;\d\s]{2,24}?)(?:都|也|还|均|暂时|目前|一家)*(?:没有|"
                          r"无)"
                          r"(?=$|[，,。；;！!？?\s])")
@@ -63,6 +63,9 @@ _ENTERPRISES = re.compile(_FIRMS + r"(?:户数|数量|数)?\s*" + _SAY_TOTAL
                           r"(?P<num7>" + NUM + r")\s*[家户](?=\s*(?:$|[，,。；;]))"
                           r"|(?P<num5>" + NUM + r")\s*[家户]相关(?:的)?"
                           r"(?:生产[、和及与]?服务等?)?企业")
+# a number of 户 said alone (更正一下，核实后是12户): only firms are counted in 户 here
+_BARE_HOUSEHOLDS = re.compile(r"(?:是|为|有|共|一共|总共|共计)\s*(?P<num>" + NUM + r")\s*户"
+                              r"(?=\s*(?:$|[，,。；;！!？?]))")
 # the five categories counted once each: 去重后共10家 / 优质中小企业（去重后）12家
 _DISTINCT = re.compile(r"(?:一家只算一次(?:的话)?|(?:把)?重复的去掉(?:以后|后|之后)?)[，,]?\s*"
                        r"(?:一共|总共|合计|共计|共|是|有)*\s*(?P<num3>" + NUM + r")\s*家"
@@ -124,6 +127,12 @@ def count_facts(s: str, facts: dict[str, Any], questions: list[str],
             facts["enterprise_count"] = int(value)
             mentioned.append("enterprise_count")
         taken.append((m.start(), m.end()))
+    bare = None if "enterprise_count" in facts else _BARE_HOUSEHOLDS.search(s)
+    if bare and not any(a <= bare.start() < b for a, b in taken):  # 核实后是12户: 户 counts firms
+        value = parse_number(bare.group("num"))
+        if value == value.to_integral() and value >= 0:
+            facts["enterprise_count"] = int(value)
+            mentioned.append("enterprise_count")
 
 
 def _counts(s: str, metric: str, facts: dict[str, Any], questions: list[str],
@@ -151,7 +160,8 @@ def _counts(s: str, metric: str, facts: dict[str, Any], questions: list[str],
                 return
             facts[metric] = int(value)
             mentioned.append(metric)
-            leading = "主导产业" in m.group() or _leading_after(s, m.end())
+            leading = "主导产业" in m.group() or bool(_LEADING_BEFORE.search(
+                s, max(0, m.start() - 10), m.start())) or _leading_after(s, m.end())
             if metric in ("little_giant", "single_champion") and leading:
                 facts["leading_industry_champions"] = (
                     facts.get("leading_industry_champions", 0) + int(value))
@@ -160,6 +170,8 @@ def _counts(s: str, metric: str, facts: dict[str, Any], questions: list[str],
             return
 
 
+# 主导产业里有1家小巨人 / 集群主导产业有1家制造业单项冠军
+_LEADING_BEFORE = re.compile(r"主导产业(?:里|中|内|领域|方面)?(?:共|也|还)?(?:有|拥有)\s*$")
 _LEADING_AFTER = re.compile(r"主导(?:产业|企业)(?!产值|占|比例|比重|的?(?:年均)?增)")
 _NOT_LEADING = re.compile(r"不是|并非|不属于|不在|非")
 

@@ -32,7 +32,8 @@ _ASKS_ABOUT_RULES = re.compile(r"对吗|对吧|(?<!不)对不对|是吗|是不�
                                r"吧\s*[？?]\s*$"
                                r"|规定|要求|门槛|标准是"
                                r"|第[一二三四五六七八九十百\d]+条(?:说|规定|写)"
-                               r"|多久|多少|什么(?![^，,。；;？?]{0,6}(?:都|也)(?:没|不|无))|怎么|哪|需要|必须|至少|得[占涨达有要]|几个百分点|几个点|几成")
+                               r"|多久|多少|什么(?![^，,。；;？?]{0,6}(?:都|也)(?:没|不|无))|怎么|哪|需要|必须|至少|得[占涨达有要]|几个百分点|几个点|几成"
+                               r"|能不能算|能算|可以算|算数吗")
 _FIRST_PERSON = re.compile(r"我们|我县|我市|咱们|本集群|我们的|我的|我方")
 _SELF_ANSWER = re.compile(r"[？?]\s*(?:是的|是|对|对的|没错|有的|有|没有)")  # …吗？是的，没错
 _RULE_WORDS = re.compile(r"规定|要求|门槛|标准|细则|办法|文件|得[占涨达有要]|需要|必须|至少")
@@ -41,7 +42,8 @@ _RULE_WORDS = re.compile(r"规定|要求|门槛|标准|细则|办法|文件|得[
 def _own_figures(ex: Any, question: str) -> bool:
     """Several figures stated plainly (3.2万名从业人员，16件有效发明专利，每万人这个指标卡在哪):
     the user's own data, not a claim about the rules."""
-    return (len(ex.facts) >= 2 and not _RULE_WORDS.search(question)) or bool(
+    with_figures = [c for c in re.split(r"[。！!？?\n；;]", question) if re.search(r"\d|[一二两三四五六七八九十][亿成家个户件]|百分之", c)]
+    return (len(ex.facts) >= 2 and not any(_RULE_WORDS.search(c) for c in with_figures)) or bool(
         ex.facts and (_THIS_FIGURE.search(question) or len(_FORM_LINES.findall(question)) >= 3))
 
 
@@ -67,7 +69,7 @@ def _with_unit(text: str, unit: str) -> str:
 # a question naming one figure, then the user's own value: 中小企业产值占比呢？我们是58%
 _ASKED_THEN_SAID = re.compile(r"(?P<q>[^？?]{2,30})[？?]\s*(?P<a>[^？?]*\d[^？?]*)$")
 _RESET_FIRST = re.compile(r"[^。！!；;\n]*?(?:换一个集群|换个集群|重新开始|重新来|从头开始|清空)"
-                          r"[^。！!；;\n]*[。！!；;\n]")
+                          r"(?:[^。！!；;\n]*[。！!；;\n]|[^，,。！!；;\n]{0,6}[，,])")
 
 
 def _after_reset(question: str) -> str:
@@ -168,10 +170,17 @@ class Conversation:
             ex = replace(ex, facts=facts)
         if _ASKS_ABOUT_RULES.search(question) and not _FIRST_PERSON.search(question) \
                 and not _SELF_ANSWER.search(question) and not _own_figures(ex, question):
-            ex = extract("", today)  # 青海规定产值要50亿以上，对吧？ is about the rules, not us
+            # 青海规定产值要50亿以上，对吧？ is about the rules, not us; what is said in the other
+            # sentences is (集群也设立了运营管理机构。那还需要看哪些条件？)
+            said = "".join(c for c in re.split(r"(?<=[。！!？?\n；;])", question)
+                           if not _ASKS_ABOUT_RULES.search(c) and not re.search(r"[？?]\s*$", c))
+            ex = extract(said, today, context_metric=self._context_metric(said)) if said \
+                else extract("", today)
         r = route(question, has_profile=bool(self.profile), last_intent=self.last_intent,
                   states_facts=bool(ex.facts or ex.questions or ex.changes),
-                  pending=bool(self.pending))
+                  pending=bool(self.pending),
+                  awaiting_place=bool(self.profile) and not self.jurisdictions
+                  and self.last_intent == "eligibility")
         if injected and (not question or r.intent in ("greeting", "overview", "clarify")
                          or not has("domain", question)):
             r = Route("out_of_scope", r.jurisdictions, r.all_jurisdictions, "prompt injection")
@@ -317,6 +326,12 @@ class Conversation:
                  if any(w in question for w in (*SHORT_NAMES.get(m, ()), LABELS.get(m, "")[:4]))]
         if named and (_CORRECTS.search(question) or _CORRECTION_WORDS.search(question)):
             return named[-1]  # 刚才主导产业那个不对，应该是69% → 主导产业占比
+        money = re.search(r"[\d一二两三四五六七八九十]\s*(?:亿|万元)", question) and \
+            not re.search(r"%|百分|成", question)
+        if money and "output_by_year" in self.last_metrics and \
+                self.last_metrics[-1] in PERCENT_METRICS and \
+                (_CORRECTS.search(question) or _CORRECTION_WORDS.search(question)):
+            return "output_by_year"  # 刚才说错了，2023年是十九亿五千万: not a share
         if shares and _CORRECTS.search(question):
             return shares[-1]
         if self.last_metrics and _CORRECTION_WORDS.search(question):  # 不对，…是6.8个

@@ -119,7 +119,7 @@ _NOT_VALUES = re.compile(r"(?:近|这|过去|最近|前)(?:[一二两三四五�
                          r"|" + _RUN + r"年(?:发展)?(?:规划|计划)"
                          r"|第[一二两三四五六七八九十百\d]+[条款项年]|" + _RUN + r"个?方面"
                          r"|第[一二两三四五六七八九十\d]+个(?:数字|数|值)?"  # 第二个数说错了
-                         r"|一(?:下|点|些|起|直|般|定|样|遍|句|共|同|并|律)"  # 更正一下, 一共十户
+                         r"|(?<![一二两三四五六七八九十百千万亿零〇点])一(?:下|点(?![一二两三四五六七八九\d])|些|起|直|般|定|样|遍|句|共|同|并|律)"  # 更正一下, 一共十户
                          r"|二氧化碳|一带一路|十[三四五]五|一站式|一体化|一企一策|一对一|一批|四川"
                          r"|(?:这|那)几(?:家|个|户|项)"  # 这几家互不重复: not a hedge
                          # 三年是38亿、41亿: a span of years in words, not a value (2023年 is)
@@ -206,6 +206,7 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
         approximations["50%"] = "一半"
     plain = _EXACTLY.sub("", plain)  # 大概26个亿……不对，准确是26.3亿 → 26.3亿
     plain = _NOT_THIS.sub("", plain)  # 2024年说错了，是28亿，不是18亿
+    plain = _BOUND_THEN_EXACT.sub("", plain)  # 三年都在30亿以上：2023年31亿… → the exact ones
     plain = _RELATIVE_CORRECTED.sub(  # 前年那个不对，应该是23.6亿 → 2024年是23.6亿
         lambda m: f"{(as_of or date.today()).year - _BACK[m.group(1)]}年那个不对，应该是", plain)
     plain = _YEAR_CORRECTED.sub(r"\1年是", plain)  # 2024年那个说错了，是23亿 → 2024年是23亿
@@ -419,7 +420,8 @@ _UNIT_METRIC = {"平方公里": "area_km2", "亿元": "output_by_year", "亿": "
 
 def _implied_metric(s: str) -> str | None:
     """A bare answer whose unit says what it is: 80平方公里, 18亿、21亿、23亿元."""
-    units = {q.unit for q in find_quantities(s) if q.unit}
+    units = {"亿" if q.unit == "元" and "亿" in q.raw else q.unit  # 十九亿五千万 (in 元)
+             for q in find_quantities(s) if q.unit}
     metrics = {_UNIT_METRIC[u] for u in units if u in _UNIT_METRIC}
     return metrics.pop() if len(metrics) == 1 and units <= set(_UNIT_METRIC) else None
 
@@ -621,8 +623,19 @@ _BACK = {"大前年": 3, "前年": 2, "去年": 1, "今年": 0}
 _RELATIVE_CORRECTED = re.compile(r"(大前年|前年|去年|今年)(?:的|那个|那年)?(?:数)?(?:不对|说错了|"
                                  r"错了|写错了)"
                                  r"[，,。]?\s*(?:应该|其实|实际)?(?:是|为)")
-_NOT_THIS = re.compile(r"[，,]\s*(?:而)?不是\s*[\d.零〇一二两三四五六七八九十百千万亿]+\s*"
-                       r"(?:亿元|亿|万元|万|%|家|件|个|户|人)?(?=$|[，,。；;！!？?])")
+# a bound summing up the exact yearly figures said right after it (三年都在30亿以上：2023年31亿…)
+_BOUND_THEN_EXACT = re.compile(r"(?:(?:近|这|过去)?(?:三|3)年)?(?:都|均|每年都?)?(?:在|超过|超了|达到)?"
+                               r"(?<![\d.年])[\d.]+\s*(?:亿元|亿)(?:以上|多)\s*[：:，,]\s*"
+                               r"(?=(?:20\d\d)\s*年\s*(?:是|为|产值)?\s*[\d.]+\s*(?:亿元|亿))")
+_NOT_THIS = re.compile(r"(?:[，,]\s*|(?<=[\d亿元万%家件个户人]))(?:而)?不是\s*"
+                       r"[\d.零〇一二两三四五六七八九十百千万亿]+\s*"
+                       r"(?:亿元|亿|万元|万|%|家|件|个|户|人)?(?=$|[，,。；;！!？?])"
+                       # …，50.2是预计数，写错了 / ，19.8那个是错的: the wrong figure named
+                       r"|(?<=[，,。；;])\s*[\d.]+\s*(?:亿元|亿|万元|万|%)?(?:那个)?(?:是|为)?"
+                       r"(?:(?:我|我们)?(?:看错|看串|抄错|记错|填错|写错|说错|搞错)(?:行|了|表)*"
+                       r"|(?:20\d\d\s*年的?)?(?:预计数|预估数|估计数|预测数|计划数|目标数|错的)"
+                       r"(?:[，,]?\s*(?:写错了|说错了|搞错了|填错了|是错的|不对))?"
+                       r"|[，,]?\s*(?:写错了|说错了|搞错了|填错了|是错的|不对))")
 _YEAR_CORRECTED = re.compile(r"(20\d\d)\s*年(?:的|那个|那年|那一年|那个数|的数)?(?:数)?"
                              r"(?:[\d.]+\s*(?:亿元|亿|万元|万|%|件|家)?(?:那个)?)"
                              r"?"  # 2024年的22亿应该是…

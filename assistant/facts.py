@@ -15,7 +15,8 @@ _VS_BENCHMARK = (r"(?:(?:还|也|都|仍|尚)?(?:没有?|未)?(?:高于|优于|�
 BOOL_FACTS: dict[str, str] = {
     "operating_body": r"运营管理机构|运营机构|管委会|管理机构",
     "three_year_plan": r"(?:未来)?三年(?:发展)?规划|发展规划|三年计划|培育方案",
-    "pillar_industry": r"支柱(?:产业)?|(?:是|属于|为)(?:我们|咱们)?(?:所在)?(?:县域|县里|本县|全县|"
+    "pillar_industry": r"支柱(?:产业)?|(?:是|属于|为)(?:我们|咱们)?(?:所在)?(?:县域|县里|本县|全县|我县|"
+                       r"我们县|咱们县|"
                        r"当地|县)?的?"
                        r"(?:支柱或)?特色产业(?!集群)",
     "supply_chain_sharing": r"共享机制",
@@ -34,7 +35,8 @@ BOOL_FACTS: dict[str, str] = {
                                         + r"|能效和水效[^，,。；;]{0,6}?" + _VS_BENCHMARK,
 }
 LEVEL_FACTS = {
-    "incident_level": r"(?:安全|质量|环境污染|环保|生产)?(?:安全|质量|环境)?事故",
+    "incident_level": r"(?:安全|质量|环境污染|环保|生产)?(?:安全|质量|环境)?事故"
+                      r"|(?:环境污染|突发环境|环境|环保|质量|生产安全|安全生产)事件",
     "cyber_incident_level": r"(?:网络安全|数据安全)事件|网络安全|数据安全",
 }
 LEVEL_WORDS = {"特别重大": "extraordinary", "重大": "major", "较大": "larger", "一般": "general"}
@@ -54,12 +56,13 @@ _BODY = r"(?:管委会|运营管理机构|运营机构|管理机构)"
 _SAID_AFTER: list[tuple[str, str, Any]] = [
     ("three_year_plan", r"规划[^，,。；;]{0,4}?(?:已经?|都|早就?)"
                         r"(?:编好|编制好|编制完成|制定好|做好|定好|出台|完成|有了|印发|发布|批复"
+                        r"|制定|编制|编了|做了|做完|写好|写完|弄好"
                         r"|审定|通过)", True),
     ("three_year_plan", r"规划(?:还|尚|目前|暂时)?(?:没|未)(?:有)?"
                         r"(?:编|做|制定|出台|完成|弄)", False),
     ("operating_body", _BODY + r"(?:还|正|目前|仍)?(?:在|处于)?(?:筹建|筹备|筹划)", False),
     ("operating_body", _BODY + r"[^，,。；;]{0,4}?(?:已经?|都|早就?)"
-                       r"(?:成立|设立|组建|挂牌|建立|建好|运行|运转|有了)", True),
+                       r"(?:成立|设立|组建|挂牌|建立|建好|运行|运转|有了|设了|建了|搭好|搭起来)", True),
     ("prohibited_industry", r"(?:属于|是)(?:国家)?(?:鼓励类|允许类)", False),
     # an operating body by what it does: 由…负责运营管理 / 运营管理交给了…在做 / 运营管理机构是…
     ("operating_body", r"由[^，,。；;]{2,24}?(?:负责|承担|牵头)[^，,。；;]{0,8}"
@@ -271,13 +274,15 @@ def extract_facts(s: str, this_year: int | None = None
     incident in a year four or more years before it is outside the last three years."""
     facts, s = _form_answers(s)
     questions: list[str] = []
+    denied: list[int] = []  # where a negated fact ends (不属于高耗能、高用水行业: both denied)
     for key, pattern in BOOL_FACTS.items():
         if key in facts:
             continue
         last_no: int | None = None
         for m in re.finditer(pattern, s):
-            if _A_NOT_A.search(s[max(0, m.start() - 10):m.start() + 1]):
-                continue  # 要不要做发展规划 / 有没有管委会 asks, it does not say
+            if _A_NOT_A.search(s[max(0, m.start() - 10):m.start() + 1]) or re.match(
+                    r"[^，,。；;]{0,3}(?:有没有|是不是|是否|算不算|能不能)", s[m.end():]):
+                continue  # 要不要做发展规划 / 有没有管委会 / 对民族地区有没有放宽 asks
             if not key.endswith("_above_benchmark") and not _stated(s, m.start(), m.end()) \
                     and not re.match(r"是|属于", m.group()):  # 主导产业是县里的特色产业
                 continue
@@ -288,6 +293,11 @@ def extract_facts(s: str, this_year: int | None = None
             if key in _EITHER and facts[key] and last_no is not None and \
                     s[last_no:m.start()] in ("、", "和", "或", "及", "与", "或者"):
                 facts[key] = False  # 不是民族地区、革命老区: one negation for the list
+            if facts[key] and key in ("high_energy_use", "high_water_use") and \
+                    any(s[e:m.start()] in _JOINERS for e in denied):
+                facts[key] = False  # 不属于高耗能、高用水行业
+            if not facts[key]:
+                denied.append(m.end())
             if key in _EITHER and not facts[key]:
                 last_no = m.end()
                 continue  # 不是民族地区，是革命老区: either kind of area is enough
@@ -305,8 +315,9 @@ def extract_facts(s: str, this_year: int | None = None
             r"(?:网络|数据)", s):
         facts["cyber_incident_level"] = "none"
     for key, pattern, value in _SAID_AFTER:  # 规划已经编好了, 管委会还在筹建
-        if key not in facts and re.search(pattern, s):
-            facts[key] = value
+        m = None if key in facts else re.search(pattern, s)
+        if m and not re.match(r"(?:了)?(?:吗|么|没有?)|[^，,。；;]{0,3}(?:吗|么)", s[m.end():]):
+            facts[key] = value  # not 规划已经制定了吗？
     if "incident_level" not in facts and _ZERO_INCIDENTS.search(s):  # 三年内零事故
         facts["incident_level"] = "none"
     vouched: tuple[str, ...] = ()

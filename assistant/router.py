@@ -27,7 +27,19 @@ def vocab() -> dict[str, Any]:
 @lru_cache(maxsize=64)
 def _re(name: str) -> re.Pattern[str]:
     words = vocab()[name]
-    return re.compile("|".join(words if isinstance(words, list) else [words]))
+    pattern = "|".join(words if isinstance(words, list) else [words])
+    if "{within}" in pattern:  # the places within a covered one (成都, 黔东南 …)
+        pattern = pattern.replace("{within}", _within())
+    return re.compile(pattern)
+
+
+def _within() -> str:
+    try:
+        from indexing.query import places_within
+    except ImportError:  # pragma: no cover
+        return "(?!)"
+    names = [n for n, doc in places_within().items() if doc != "zhangye"]
+    return "|".join(sorted(map(re.escape, names), key=len, reverse=True)) or "(?!)"
 
 
 def has(name: str, text: str) -> bool:
@@ -98,14 +110,31 @@ _SET_ASIDE = re.compile(r"[^，,。？?]{0,5}?(?:那边|这边|的)?(?:就|先|�
                         r"(?:不看|不要|不考虑|不算|不管|不用|不比)")
 
 
+def _names_a_document(text: str, jur: list[str]) -> bool:
+    """A covered document named by its own names, not only by a city within it (西宁市的人才公寓
+    is about 西宁, not about the Qinghai rules)."""
+    if not jur:
+        return False
+    try:
+        from indexing.query import places_within
+    except ImportError:  # pragma: no cover
+        return True
+    bare = text
+    for name in sorted(places_within(), key=len, reverse=True):
+        bare = bare.replace(name, " ")
+    return bool(detect_jurisdictions(bare)[0])
+
+
 def other_place(text: str) -> str | None:
     m = _re("other_places").search(text)
     return m.group() if m else None
 
 
 def route(text: str, *, has_profile: bool = False, last_intent: str | None = None,
-          states_facts: bool = False, pending: bool = False) -> Route:
-    """Classify one turn. `states_facts`: the utterance carries profile facts."""
+          states_facts: bool = False, pending: bool = False, awaiting_place: bool = False
+          ) -> Route:
+    """Classify one turn. `states_facts`: the utterance carries profile facts; `awaiting_place`:
+    our figures were given and we asked which place's rules to apply."""
     s = text.strip()
     jur, every = detect_jurisdictions(s)
     r = lambda intent, why: Route(intent, tuple(jur), every, why)  # noqa: E731
@@ -119,6 +148,8 @@ def route(text: str, *, has_profile: bool = False, last_intent: str | None = Non
         return r("greeting", "greeting")
     if (has("overview", s) or (has("coverage", s) and not jur)) and not states_facts:
         return r("overview", "help words")
+    if has("city_rules", s):
+        return r("out_of_scope", "a city's own rules")
     place = other_place(s)
     if place and not jur:
         return r("out_of_scope", f"other place {place}")
@@ -135,9 +166,13 @@ def route(text: str, *, has_profile: bool = False, last_intent: str | None = Non
     if has("guarantee", s):
         return r("lookup", "guarantee")
     followup = has("followup", s)
-    if has("consequence", s) and not has_profile and \
+    if has("consequence", s) and not has_profile and not (states_facts and re.search(r"\d", s)) \
+            and \
             (not has("eligibility", s) or has("revoked", s)):
         return r("lookup", "what the rules do when something happens")
+    if awaiting_place and jur and not every and not has("rule_question", s):
+        # …figures… / 请问按哪个地方？ / 我们是青海省的，能不能报: the place asked for
+        return r("eligibility", "the place asked for")
     if has("eligibility", s) and (has("rule_claim", s) or has("rule_question", s)) \
             and not has("first_person", s) and not states_facts \
             and not (followup and last_intent == "eligibility"):
@@ -147,6 +182,10 @@ def route(text: str, *, has_profile: bool = False, last_intent: str | None = Non
             and not (followup and last_intent == "eligibility"):
         # 我们在西宁，想申报青海的集群，谁是申报主体？: the procedure, not a verdict
         return r("lookup", "a question about the procedure")
+    if has("eligibility", s) and not (states_facts or has_profile or pending or followup) \
+            and not has("first_person", s) and not has("intends", s) and has("a_case", s):
+        # 四川 集群企业偷税漏税 还能申报吗: no cluster of ours to check, a question on the rules
+        return r("lookup", "eligibility words about no cluster of ours")
     if has("eligibility", s) or states_facts or (followup and last_intent == "eligibility"):
         return r("eligibility", "eligibility words or facts")
     if pending and has_profile and re.search(r"\d|[一二三四五六七八九十]", s):
@@ -157,7 +196,7 @@ def route(text: str, *, has_profile: bool = False, last_intent: str | None = Non
         return r("comparison", "comparison words or several places")
     if has("explain", s):
         return r("explain", "definition words")
-    if has("domain", s) or jur:
+    if has("domain", s) or _names_a_document(s, jur):
         return r("lookup", "domain words")
     if followup and last_intent:
         return r(last_intent, "follow-up")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,10 +19,23 @@ from .tokenizer import YAML_LOADER
 
 
 @lru_cache(maxsize=1)
-def _places() -> tuple[tuple[str, ...], frozenset[str]]:
+def _places_data() -> dict[str, Any]:
     with open(DATA_DIR / "places.yaml", encoding="utf-8") as fh:
-        raw = yaml.load(fh, Loader=YAML_LOADER)
+        raw: dict[str, Any] = yaml.load(fh, Loader=YAML_LOADER)
+    return raw
+
+
+def _places() -> tuple[tuple[str, ...], frozenset[str]]:
+    raw = _places_data()
     return tuple(raw["all_words"]), frozenset(str(raw["abbreviation_neighbours"]))
+
+
+def places_within() -> dict[str, str]:
+    """Cities, prefectures, counties and regions of a covered place → its document id
+    (data/places.yaml `within`; only documents in the corpus)."""
+    ids = set(get_corpus().ids)
+    return {str(n): doc for doc, names in (_places_data().get("within") or {}).items()
+            if doc in ids for n in names}
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -50,6 +64,12 @@ def _names() -> list[tuple[str, str, bool]]:
         out.extend((n, doc_id, False) for n in full)
         out.extend((a, doc_id, True) for a in m.abbreviations if a and a not in full)
     return sorted(out, key=lambda t: -len(t[0]))
+
+
+def _all_names() -> list[tuple[str, str, bool]]:
+    """The documents' names and the places within them (成都 → sichuan), longest first."""
+    within = [(n, doc, False) for n, doc in places_within().items()]
+    return sorted([*_names(), *within], key=lambda t: -len(t[0]))
 
 
 @lru_cache(maxsize=4)
@@ -87,10 +107,13 @@ def mentions(text: str) -> list[Mention]:
         for m in pattern.finditer(text.lower()):
             masked[m.start():m.end()] = ["\0"] * (m.end() - m.start())
             found.append(Mention(spelt[m.group()], m.start(), m.end()))
-    for name, doc_id, is_abbr in _names():
+    for other in _places_data().get("not_abbreviations") or ():  # 甘南 is not 甘(肃)
+        for m in re.finditer(re.escape(str(other)), text):
+            masked[m.start():m.end()] = ["\1"] * (m.end() - m.start())
+    for name, doc_id, is_abbr in _all_names():
         for m in re.finditer(re.escape(name), text):
             s, e = m.span()
-            if any(ch == "\0" for ch in masked[s:e]):
+            if any(ch in "\0\1" for ch in masked[s:e]):
                 continue
             if is_abbr and len(name) == 1 and not _abbr_ok(masked, s, e):
                 continue
