@@ -34,6 +34,9 @@ _ASKS_ABOUT_RULES = re.compile(r"对吗|对吧|(?<!不)对不对|是吗|是不�
                                r"|第[一二三四五六七八九十百\d]+条(?:说|规定|写)"
                                r"|多久|多少|什么(?![^，,。；;？?]{0,6}(?:都|也)(?:没|不|无))|怎么|哪|需要|必须|至少|得[占涨达有要]|几个百分点|几个点|几成"
                                r"|能不能算|能算|可以算|算数吗")
+# the user will look a figure up (占比我查一下 / 回头告诉你 / 我回头看看报表)
+_LATER = re.compile(r"(?:我|等我)?(?:查一下|查查|查一查|回头|稍后|等会|等下|待会|核实一下|问一下|"
+                    r"翻一下|看看报表|找一下)")
 _FIRST_PERSON = re.compile(r"我们|我县|我市|咱们|本集群|我们的|我的|我方")
 _SELF_ANSWER = re.compile(r"[？?]\s*(?:是的|是|对|对的|没错|有的|有|没有)")  # …吗？是的，没错
 _RULE_WORDS = re.compile(r"规定|要求|门槛|标准|细则|办法|文件|得[占涨达有要]|需要|必须|至少")
@@ -52,12 +55,13 @@ _FORM_LINES = re.compile(r"(?m)^[^：:\n]{2,40}[：:][^\n]+$")
 
 
 # 单位是万元 / 单位搞错了，是公顷 / 刚才的单位写错了，应该是亿元: a unit for the last figures
-_UNIT_LATER = re.compile(r"^(?:对了|另外|哦|噢)?[，,]?\s*(?:刚才|前面|上面)?(?:的|那个|那些)"
+_UNIT_LATER = re.compile(r"^(?:对了|另外|哦|噢|不好意思|抱歉|对不起|sorry)?[，,]?\s*(?:刚才|前面|上面)?(?:的|那个|那些)"
                          r"?(?:数的?)?单位"
                          r"(?:应该)?(?:是|为|搞错了|弄错了|写错了|错了|不对)[，,]?\s*(?:应该|其实)?(?:是|为)?\s*"
                          r"(?P<u>亿元|万元|亿|万|元|公顷|亩|平方米|平方公里)(?:[，,。！!]?\s*"
                          r"(?:不是[^，,。]{0,6}|忘了说|忘说了)?)?[。！!]?\s*$")
-_FIGURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?!\s*(?:年|月|日|号|%|\d|\.\d|家|件|个|户|人|名))"
+_FIGURE = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d(?![\d.]))"  # not a year (2023、2024年分别是…)
+                     r"(\d+(?:\.\d+)?)(?!\s*(?:年|月|日|号|%|\d|\.\d|家|件|个|户|人|名))"
                      r"\s*(?:亿元|万元|亿|万|元|公顷|亩|平方米|平方公里)?")
 
 
@@ -151,6 +155,12 @@ class Conversation:
             ex = extract(answer_part, today, context_metric=said_for[0])
         else:
             ex = extract(question, today, context_metric=self._context_metric(question))
+        promised = metrics_named(question) if _LATER.search(question) and not ex.facts else []
+        if len(promised) == 1 and self.profile:  # 中小企业产值占比我查一下 → then 68% answers it
+            self.pending = [promised[0], *(p for p in self.pending if p != promised[0])]
+            message = f"好的，查到{LABELS.get(promised[0], '这个数')}后告诉我即可。"
+            return compose.finish(text, "clarify", [message], CitationList(), [], today,
+                                  asks=(message,), profile=dict(self.profile))
         several = several_clusters(question, today)
         if several:  # A集群…；B集群…: which one is ours?
             self.candidates = several

@@ -434,7 +434,8 @@ def _bare_applies(s: str, context_metric: str) -> bool:
     if _CORRECTION.search(s):  # 更正：…去年是58% / 不对，7.3是全县的，集群是6.8个
         units = {q.unit for q in find_quantities(s)}
         return "%" in units if context_metric in SHARE_METRICS else bool(units)
-    fillers = (r"|亿元|亿|万元|万|%|家|个|件|户|人|是|为|的|不对|应该|其实|[，,。、]|和|呢|吧|啊|了"
+    fillers = (r"|亿元|亿|万元|万|%|百分之|家|个|件|户|人|是|为|的|不对|应该|其实|[，,。、]|和|呢|吧|啊|了"
+               r"|查到了|查到|找到了|有了|好了|哦|噢"
                r"|我们|咱们|这边|那边|这里|一共|总共|就|都|有|只有|只")
     rest = re.sub(NUM + fillers, "", s)
     return len(rest.strip()) <= 2
@@ -493,6 +494,8 @@ def _value(metric: str, q: Quantity) -> Decimal:
     if metric in PERCENT_METRICS:
         if q.unit not in ("%", ""):
             raise NumberError(f"{LABELS[metric]}应是百分比，您说的是“{q.raw}”，请核对。", q.raw)
+        if not q.unit and q.raw.startswith("0.") and Decimal(0) < q.value < 1:
+            return q.value * 100  # 研发经费年均增长0.12: a fraction, as shares are written
         return q.value
     if metric in ("sme_output", "leading_industry_output", "annual_output"):
         if q.value < 0 or q.unit not in ("亿元", "亿", "万元", "万", "元"):
@@ -625,7 +628,8 @@ _RELATIVE_CORRECTED = re.compile(r"(大前年|前年|去年|今年)(?:的|那个
                                  r"[，,。]?\s*(?:应该|其实|实际)?(?:是|为)")
 # a bound summing up the exact yearly figures said right after it (三年都在30亿以上：2023年31亿…)
 _BOUND_THEN_EXACT = re.compile(r"(?:(?:近|这|过去)?(?:三|3)年)?(?:都|均|每年都?)?(?:在|超过|超了|达到)?"
-                               r"(?<![\d.年])[\d.]+\s*(?:亿元|亿)(?:以上|多)\s*[：:，,]\s*"
+                               r"(?:(?:超过|超了|过了|高于|不低于|不少于|在)\s*[\d.]+\s*(?:亿元|亿)(?:以上|多)?"
+                               r"|(?<![\d.年])[\d.]+\s*(?:亿元|亿)(?:以上|多))\s*[：:，,]\s*"
                                r"(?=(?:20\d\d)\s*年\s*(?:是|为|产值)?\s*[\d.]+\s*(?:亿元|亿))")
 _NOT_THIS = re.compile(r"(?:[，,]\s*|(?<=[\d亿元万%家件个户人]))(?:而)?不是\s*"
                        r"[\d.零〇一二两三四五六七八九十百千万亿]+\s*"

@@ -221,6 +221,10 @@ _ALL_ZERO = re.compile(r"事故[^。；;]{0,20}(?:都是零|都为零|均为零|
 _FORM_NONE = re.compile(r"事故(?:的)?(?:最高)?(?:等级|级别)?\s*[：:]\s*(?:无|没有|零)")
 
 
+_NONE_SINCE = re.compile(r"[^。；;]{0,12}?(?:之后|此后|以后|后来)[^。；;，,]{0,4}?(?:就)?(?:再)?(?:也)?"
+                         r"(?:没有|没|未)(?:再)?(?:出|发生)?(?:过)?")
+
+
 def _worst_level(s: str, key: str, pattern: str, questions: list[str],
                  this_year: int | None = None) -> str | None:
     """The worst incident level said for the last three years (2023年较大…2025年又一起重大 →
@@ -233,6 +237,8 @@ def _worst_level(s: str, key: str, pattern: str, questions: list[str],
         years = [int(y) for y in re.findall(r"(20\d\d)\s*年", clause)]
         if _LONG_AGO.search(clause) or (this_year and years and
                                         max(years) <= this_year - 4):
+            if _NONE_SINCE.search(s, m.end()):  # 2019年出过一次较大事故，之后就再没有过
+                said_none = True
             continue  # 五年前出过一次较大事故 / 2020年出过…, before the last three years
         line = max(s.rfind(c, 0, m.start()) for c in "\n。；;") + 1  # not the line before
         window = s[max(line, m.start() - 14):m.end()]

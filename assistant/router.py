@@ -153,7 +153,7 @@ def route(text: str, *, has_profile: bool = False, last_intent: str | None = Non
     place = other_place(s)
     if place and not jur:
         return r("out_of_scope", f"other place {place}")
-    if has("other_policies", s) or has("general_topics", s):
+    if (has("other_policies", s) and not (jur and has("refers_to", s))) or has("general_topics", s):
         return r("out_of_scope", "other policy")
     if not jur and not has("cluster_word", s) and has("other_subjects", s):
         return r("out_of_scope", "other policy")
@@ -182,6 +182,9 @@ def route(text: str, *, has_profile: bool = False, last_intent: str | None = Non
             and not (followup and last_intent == "eligibility"):
         # 我们在西宁，想申报青海的集群，谁是申报主体？: the procedure, not a verdict
         return r("lookup", "a question about the procedure")
+    if has("asks_how", s) and not states_facts and not pending:
+        # 我们在帮贵州一个集群填申报表，从业人员怎么算: how the form or rule works
+        return r("lookup", "how a form is filled or a figure counted")
     if has("eligibility", s) and not (states_facts or has_profile or pending or followup) \
             and not has("first_person", s) and not has("intends", s) and has("a_case", s):
         # 四川 集群企业偷税漏税 还能申报吗: no cluster of ours to check, a question on the rules
