@@ -11,7 +11,11 @@ from corpus import cn_to_int, get_corpus, int_to_cn
 
 from .render import short
 
-_ARTICLE = re.compile(r"第([一二两三四五六七八九十百零〇\d]+)条")
+_ARTICLE = re.compile(r"第([一二两三四五六七八九十百零〇\d]+)条|附件([一二两三四五六七八九十零〇\d]+)")
+# asking what a named article says (…第二十三条关于资金扶持是怎么写的): with no claim of its own,
+# an article the document lacks leaves nothing to quote
+_ASKS_CONTENT = re.compile(r"怎么写的?|怎么规定的?|讲的?(?:是)?(?:啥|什么)|写了(?:啥|什么)|内容是|规定了(?:啥|什么)"
+                           r"|列的是|要填(?:啥|什么)|具体是怎样|具体怎么|是怎样的|说了(?:啥|什么)")
 # what is left of 四川那个征求意见稿第二十五条讲的啥内容 once the reference and the filler go
 _FILLER = re.compile(r"那个|这个|那份|这份|征求意见稿|暂行办法|实施细则|办法|细则|文件|规定"
                      r"|条文|原文|内容|讲的|讲了|讲|说的|说了|说|写的|写了|写|是什么|什么|啥|哪些|一下"
@@ -35,10 +39,10 @@ def absent_articles(question: str, docs: Sequence[str]) -> list[tuple[str, str]]
     corpus = get_corpus()
     out = []
     for m in _ARTICLE.finditer(question):
-        n = _number(m.group(1))
+        n = _number(m.group(1) or m.group(2))
         if n is None or n < 1:
             continue
-        article = f"第{int_to_cn(n)}条"
+        article = f"第{int_to_cn(n)}条" if m.group(1) else f"附件{int_to_cn(n)}"
         if not corpus.has(f"{doc}:{article}") and (doc, article) not in out:
             out.append((doc, article))
     return out
@@ -49,7 +53,10 @@ def absent_note(absent: Sequence[tuple[str, str]]) -> str:
     parts = []
     for doc, article in absent:
         count = len(corpus.doc(doc).articles)
-        parts.append(f"{short(doc)}的文件没有{article}（正文共{int_to_cn(count)}条）")
+        if article.startswith("附件"):
+            parts.append(f"{short(doc)}的文件没有{article}")
+        else:
+            parts.append(f"{short(doc)}的文件没有{article}（正文共{int_to_cn(count)}条）")
     return "；".join(parts) + "。"
 
 
@@ -62,7 +69,7 @@ def asks_only_for(question: str) -> bool:
     for m in mentions(question):
         chars[m.start:m.end] = [" "] * (m.end - m.start)
     rest = _ARTICLE.sub("", "".join(chars))
-    return len(_FILLER.sub("", rest)) < 2
+    return len(_FILLER.sub("", rest)) < 2 or bool(_ASKS_CONTENT.search(question))
 
 
 def absent_provisions(question: str, docs: Sequence[str]) -> list[str]:

@@ -86,7 +86,9 @@ _IN_LEADING = re.compile(r"(?:其中|这几家里?|这些里?|里面)[^，,。�
                          # (这几家 reaches here blanked, as 3 spaces: see extract._NOT_VALUES)
                          r"|(?:其中|这几家里?|这些里?|里面|\s{3}里)[^，,。；;\d]{0,4}?(?:只有|有)?\s*"
                          r"(?P<b>" + NUM + r")\s*家(?:是|属于|在)(?:做)?主导产业"
-                         r"|(?:这|那)(?P<c>[两二三四五六七八九\d]|几)家(?:都|全)(?:在|属于|是)(?:做)?主导产业")
+                         r"|(?:这|那)(?P<c>[两二三四五六七八九\d]|几)家(?:都|全)(?:在|属于|是)(?:做)?主导产业"
+                         # 2家小巨人，其中1家生产的就是主导产品
+                         r"|其中\s*(?P<d>" + NUM + r")\s*家[^，,。；;]{0,8}?主导(?:产业|产品)")
 
 
 def count_facts(s: str, facts: dict[str, Any], questions: list[str],
@@ -100,7 +102,7 @@ def count_facts(s: str, facts: dict[str, Any], questions: list[str],
                 facts[metric] = 0
                 mentioned.append(metric)
     for m in _IN_LEADING.finditer(s):
-        raw = m.group("a") or m.group("b") or m.group("c")
+        raw = m.group("a") or m.group("b") or m.group("c") or m.group("d")
         if raw == "几":
             continue
         value = parse_number(raw)

@@ -119,6 +119,8 @@ _NOT_VALUES = re.compile(r"(?:近|这|过去|最近|前)(?:[一二两三四五�
                          r"|" + _RUN + r"年(?:发展)?(?:规划|计划)"
                          r"|第[一二两三四五六七八九十百\d]+[条款项年]|" + _RUN + r"个?方面"
                          r"|第[一二两三四五六七八九十\d]+个(?:数字|数|值)?"  # 第二个数说错了
+                         r"|[两三四五六个]位数"  # 增长应该是两位数: not a value
+                         r"|(?:这|那)(?:两|三|四|几|俩)(?:项|条|个|点|块)"  # 这两项能过吗
                          r"|(?<![一二两三四五六七八九十百千万亿零〇点])一(?:下|点(?![一二两三四五六七八九\d])|些|起|直|般|定|样|遍|句|共|同|并|律)"  # 更正一下, 一共十户
                          r"|二氧化碳|一带一路|十[三四五]五|一站式|一体化|一企一策|一对一|一批|四川"
                          r"|(?:这|那)几(?:家|个|户|项)"  # 这几家互不重复: not a hedge
@@ -198,6 +200,9 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
                    plain)  # 小巨人我们是零
     plain = re.sub(r"一(?:家|个|户|项)([^，,。；;\d]{0,8}?)(?:都|也)(?:没有|没)", r"\1都没有",
                    plain)  # 一家都没有, 一家单项冠军都没有
+    plain = _EACH.sub(lambda m: f"{m.group(1)}{m.group(3)}{m.group(4)}，{m.group(2)}{m.group(3)}"
+                      f"{m.group(4)}", plain)  # 专精特新中小企业和创新型中小企业各1家
+    plain = _BY_KIND.sub(_both_kinds, plain)  # 生产企业7户，服务企业2户 → 企业9户
     plain = _table_rows(plain)
     approximations = {f"约{_approx(m)}%": m.group() for m in _FRACTION.finditer(plain)
                       if _approx(m) is not None}
@@ -226,6 +231,7 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
     s = _LONG_BLANK.sub(" " * 8, s)
     s = _mask_rule_figures(s)
     s = _ASKED_FIGURE.sub(lambda m: m.group(1) + " " * len(m.group(2)) + m.group(3), s)
+    s = _BAR_ENOUGH.sub(lambda m: " " * len(m.group(1)) + m.group(2), s)  # 8%就够了，我们是0.15
     yoy, s = _year_on_year(s, as_of or date.today())
     deltas, s = _year_deltas(s)
     as_of = as_of or date.today()
@@ -446,6 +452,9 @@ _ASKED_FIGURE = re.compile(r"((?:够|达到|达|超过|过|到)了?\s*)"
                            r"((?:[\d.]+|[零〇一二两三四五六七八九十百点]+(?=\s*(?:成|%|亿|万|家|件|户|个)))"
                            r"\s*(?:%|成|亿元|亿|万元|万|家|件|户|个|人)?)"
                            r"(\s*(?:了)?(?:吗|么|没有?|不|[？?]))")
+# a rule's figure said to suffice (青海那边普及率8%就够了): the bar, not one of ours
+_BAR_ENOUGH = re.compile(r"((?:[\d.]+|[零〇一二两三四五六七八九十百点]+)\s*(?:%|成|亿元|亿|万元|家|件|户|个)?)"
+                         r"(\s*(?:就|也)(?:够了?|行了?|可以了?|达标了?|算达标))")
 _RULE_WORDS = re.compile(r"要求|规定|门槛|标准是|标准为|文件说|细则说|办法说")
 _FIRST_PERSON = re.compile(r"我们|我县|我市|咱们|咱|本集群|我方")
 _CLAUSE = re.compile(r"[^，,；;。！!？?]*[，,；;。！!？?]?")
@@ -696,6 +705,16 @@ def _pipe_table(text: str) -> str:
     return _PIPE_YEARS.sub(pairs, text)
 
 
+_BY_KIND = re.compile(r"生产(?:型)?企业\s*(?:有|是|为)?\s*(?P<a>\d+)\s*[户家][，,、和及与]?\s*"
+                      r"(?:相关|配套)?服务(?:型|类)?企业\s*(?:有|是|为)?\s*(?P<b>\d+)\s*(?P<u>[户家])")
+
+
+def _both_kinds(m: re.Match[str]) -> str:
+    return f"相关生产、服务企业{int(m.group('a')) + int(m.group('b'))}{m.group('u')}"
+
+
+_EACH = re.compile(r"([^，,。；;、和与及\d]{2,16}?)(?:和|、|与|及)([^，,。；;、和与及\d]{2,16}?)(?:也)?各(?:有)?\s*"
+                   r"(" + NUM + r")\s*(家|个|件|户)")
 _RELATIVE_YOY = re.compile(r"(?:今年|去年|前年)(?:的)?(?:产值)?(?:比|较|跟|和|与|同)")
 _YOY = re.compile(r"(20\d\d)\s*年?(?:的)?(?:产值)?\s*(?:比|较|相比|同比)\s*(20\d\d)\s*年?\s*"
                   r"(?:(?P<up>增长|增加|提高|上涨|涨|多)|(?P<down>下降|减少|降|少))了?\s*"
@@ -716,7 +735,23 @@ def _year_on_year(s: str, as_of: date) -> tuple[tuple[tuple[str, str, Decimal], 
         else:
             found.append((m.group(6), m.group(7), Decimal(0)))
         chars[m.start():m.end()] = [" "] * (m.end() - m.start())
+    for m in _NEXT_TWO.finditer("".join(chars)):  # 2023年22亿，之后两年增速分别是3%和4%
+        last = as_of.year - 1
+        found.append((str(last - 1), str(last - 2), Decimal(m.group("a"))))
+        found.append((str(last), str(last - 1), Decimal(m.group("b"))))
+        chars[m.start():m.end()] = [" "] * (m.end() - m.start())
+    for m in _YOY_PREV.finditer("".join(chars)):  # 2024年增长了8%: on the year before
+        pct = Decimal(m.group("pct")) * (-1 if m.group("down") else 1)
+        found.append((m.group("y"), str(int(m.group("y")) - 1), pct))
+        chars[m.start():m.end()] = [" "] * (m.end() - m.start())
     return tuple(found), "".join(chars)
+
+
+_NEXT_TWO = re.compile(r"(?:之后|后面|后来|接下来|此后|随后)(?:的)?(?:两年|2年|\s{2,3})(?:的)?(?:产值)?(?:增速|增长率|增幅|分别增长|"
+                       r"同比增长|增长)(?:分别)?(?:是|为|了)?\s*(?P<a>[\d.]+)\s*%\s*(?:和|、|，|,|与)\s*"
+                       r"(?P<b>[\d.]+)\s*%")
+_YOY_PREV = re.compile(r"(?P<y>20\d\d)\s*年(?:的)?(?:产值)?(?:又|再|也)?(?:同比)?"
+                       r"(?:(?P<up>增长|增加|提高|上涨|涨)|(?P<down>下降|减少|降))了?\s*(?P<pct>[\d.]+)\s*%")
 
 
 _DELTA = re.compile(r"(20\d\d)\s*年?[^。；;\n]{0,20}?(?P<cmp>(?:又)?比\s*(20\d\d)\s*年?\s*"

@@ -10,12 +10,14 @@ _VS_BENCHMARK = (r"(?:(?:还|也|都|仍|尚)?(?:没有?|未)?(?:高于|优于|�
                  r"未达到)"
                  r"(?:行业)?基准"
                  r"|比(?:行业)?基准值?(?:还|更|要)?(?:好|高|优|差|低)"
-                 r"|(?:跟|和|与)(?:行业)?基准值?(?:基本)?(?:持平|相当|差不多|一样))")
+                 r"|(?:跟|和|与)(?:行业)?基准值?(?:基本)?(?:持平|相当|差不多|一样)"
+                 r"|(?:刚好|正好|恰好)?(?:等于|持平于)(?:行业)?基准)")
 # fact key -> keyword pattern. A negation word shortly before the keyword flips it to False.
 BOOL_FACTS: dict[str, str] = {
     "operating_body": r"运营管理机构|运营机构|管委会|管理机构",
     "three_year_plan": r"(?:未来)?三年(?:发展)?规划|发展规划|三年计划|培育方案",
-    "pillar_industry": r"支柱(?:产业)?|(?:是|属于|为)(?:我们|咱们)?(?:所在)?(?:县域|县里|本县|全县|我县|"
+    "pillar_industry": r"支柱(?:产业)?|(?:是|属于|为)[\u4e00-\u9fff]{1,4}(?:县|区|旗)的(?:支柱或)?特色产业(?!集群)"
+                       r"|(?:是|属于|为)(?:我们|咱们)?(?:所在)?(?:县域|县里|本县|全县|我县|"
                        r"我们县|咱们县|"
                        r"当地|县)?的?"
                        r"(?:支柱或)?特色产业(?!集群)",
@@ -44,11 +46,11 @@ _NEG = re.compile(r"(?:没有|没|未(?!来)|无|不(?!过|仅|但|管|论)|非|
                   r"|否)[^，,。；;、\n：:]{0,8}$")
 _NEG_AFTER = re.compile(r"^[^，,。；;]{0,4}"
                         r"(?:没有|没出|没发生|不存在|无|未发生|未出|没成立|未成立|没设立|未设立"
-                        r"|没建|未建)"
+                        r"|没建|未建|没参加|没参与|未参加|未参与|没搞|没办|没制定|未制定)"
                         # 偷税漏税、失信，都没有 (the clause ends there; …，也没有偷税 goes on)
                         r"|^[^，,。；;]{0,4}[，,]\s*(?:都|也|均|全都)(?:没有|没|无)"
                         r"(?=\s*(?:$|[，,。；;！!？?]))")
-_EFF_BAD = re.compile(r"低于|不如|未达到|未(?:高于|优于|超过)|没有?(?:高于|优于|达到|超过)|持平|"
+_EFF_BAD = re.compile(r"低于|不如|未达到|未(?:高于|优于|超过)|没有?(?:高于|优于|达到|超过)|持平|等于|"
                       r"相当|差不多|一样"
                       r"|比(?:行业)?基准值?(?:还|更)?(?:差|低)")
 # facts said by what follows the keyword rather than a verb before it
@@ -96,7 +98,7 @@ _SAID_AFTER: list[tuple[str, str, Any]] = [
      True),
     ("open_cooperation", r"(?:合作|交流)[^，,。；;]{0,10}"
                          r"(?:是空白|空白|一次都没|从没|从来没)", False),
-    ("open_cooperation", r"(?:建立|签订|签署|达成|形成)(?:了)?[^，,。；;]{0,12}合作"
+    ("open_cooperation", r"(?:建立|签订|签署|达成|形成|签了|签下)(?:了)?[^，,。；;]{0,12}合作"
                          r"(?:机制|协议|关系)", True),
     ("misconduct", r"列入[^，,。；;]{0,6}(?:失信|黑名单|经营异常)", True),
     ("high_energy_use", r"(?<![不非没])(?:属于|是)?高耗能(?:行业)?(?:[、和])?(?:高用水)?(?:我们)?"
@@ -104,6 +106,24 @@ _SAID_AFTER: list[tuple[str, str, Any]] = [
     ("high_water_use", r"高耗能、高用水[^，,。；;]{0,4}都(?:占|是)", True),
     ("prohibited_industry", r"(?:不在|不属于|没在|没有列入|未列入)[^，,。；;]{0,6}"
                             r"(?:淘汰|限制|禁止)(?:类)?(?:目录|名单|清单)?", False),
+    ("supply_chain_sharing", r"(?:没有?|未|还没(?:有)?)(?:建立|建|搞|形成|做)[^，,。；;]{0,16}共享(?:机制|平台)",
+     False),
+    ("supply_chain_sharing", r"共享[^，,。；;]{0,12}?(?:建起来了|建成了|建好了|投入使用|运行了|建成运行)", True),
+    ("operating_body", r"由[^，,。；;]{0,16}(?:管委会|公司|机构|中心)(?:负责)?(?:运营|管理)", True),
+    # 管委会也有 / 集群管委会2024年成立 / 设了运营管理公司
+    ("operating_body", _BODY + r"(?:也|都|已经|早就|早)?(?:有|有了|设了|成立了?)(?=$|[，,。；;！!？?\s])", True),
+    ("operating_body", _BODY + r"(?:于|在)?\s*(?:20\d\d\s*年|去年|前年)(?:就)?(?:成立|设立|组建|挂牌)",
+     True),
+    ("operating_body", r"(?:设|成立|组建)(?:了|立了)?[^，,。；;]{0,4}运营(?:管理)?(?:公司|机构|平台)", True),
+    # 设备、仓储、物流初步搞了共享 / 建了共享仓储和共享设计中心
+    ("supply_chain_sharing", r"(?:设备|仓储|物流|人力|设计|仓库)[^，,。；;]{0,12}?(?:初步)?"
+                             r"(?:搞了|建了|实现了|做了|开展了)共享", True),
+    ("supply_chain_sharing", r"(?:建了|建成了?|搞了|有)[^，,。；;]{0,4}共享(?:工厂|仓储|设备|物流|仓库|车间|设计"
+                             r"|平台|中心)", True),
+    ("open_cooperation", r"(?:国际合作|合作|交流)[^，,。；;]{0,12}(?:一次也没|一回也没|一次都没|都没有?|也没有?)"
+                         r"(?:参加|参与|搞|办)", False),
+    ("open_cooperation", r"(?:办了|举办了?|承办了?|主办了?)[^，,。；;]{0,12}(?:推介会|研讨会|交流会|博览会|展会"
+                         r"|论坛)", True),
     # 成立了促进会负责运营 / 规划还在编 / 建立了设备、物流、仓储共享机制
     ("operating_body", r"(?:成立|设立|组建|建立|搞|弄|牵头成立)了?[^，,。；;]{0,8}(?:促进会|联盟|"
                        r"协会|服务中心"
@@ -133,8 +153,8 @@ _SAID_AFTER: list[tuple[str, str, Any]] = [
     ("open_cooperation", r"(?:^|[，,。；;\s])(?:(?!企业)[^，,。；;\s]){0,12}?(?:参加|参与)(?:过|了)"
                          r"?"
                          r"[^，,。；;]{0,20}?"
-                         r"(?:交流活动|合作机制|国际合作|国内合作|博览会|展会|交易会|论坛|洽谈会|兰洽会"
-                         r"|广交会|进博会|东博会|推介会|对接会|峰会)", True),
+                         r"(?:交流活动|合作机制|国际合作|国内合作|国际交流|国内交流|交流会|博览会|展会|交易会"
+                         r"|论坛|洽谈会|兰洽会|广交会|进博会|东博会|推介会|对接会|峰会)", True),
     ("pillar_industry", r"(?:特色产业|支柱产业)[？?]\s*(?:是的|对|没错|是)", True),
     ("misconduct", r"(?:偷税漏税|偷税|漏税|逃税|违法违规|违法|严重失信|失信)[^，,。；;]{0,12}(?:被|"
                    r"受到|受过)"
@@ -151,7 +171,14 @@ _SAID_AFTER: list[tuple[str, str, Any]] = [
     ("energy_efficiency_above_benchmark", r"能耗[^。；;]{0,10}?比(?:行业)?(?:标杆|基准)(?:水平|值)?"
                                           r"[^，,。；;]{0,3}(?:低|少)", True),
 ]
-_ZERO_INCIDENTS = re.compile(r"零(?:安全|质量|环境|环保|生产)?事故|(?:安全|生产)?事故为零")
+_ZERO_INCIDENTS = re.compile(r"零(?:安全|质量|环境|环保|生产)?事故|(?:安全|生产)?事故为零"
+                             # 安全生产、质量、环保都没出事
+                             r"|(?<!网络)(?<!数据)(?:安全生产|安全|质量|环保|环境)"
+                             r"(?:[、和及与](?:安全生产|安全|质量|环保|环境))*"
+                             r"(?:方面)?(?:都|均|也)?(?:没|没有|未|无)(?:出|发生)?(?:过)?(?:事|问题)(?![故件])")
+_ZERO_CYBER = re.compile(r"(?:网络安全|数据安全)[^，,。；;]{0,4}零事件|零(?:网络安全|数据安全)事件"
+                         r"|(?:网络安全|数据安全)[^，,。；;]{0,4}(?:都|也)?(?:没|没有|未)(?:出|发生)?(?:过)?"
+                         r"(?:事|问题)(?!故)")
 _A_NOT_A = re.compile(r"(.)[不没]\1")
 _ALL_OK = re.compile(r"(?:其他|其余|其它|定性|非量化)(?:的)?(?:条件|要求|指标|方面)(?:也)?"
                      r"(?:都|均|全部)(?:挺|很|还)?(?:满足|符合|具备|达到|达标|没问题|好|不错|够|行)")
@@ -253,7 +280,10 @@ def _worst_level(s: str, key: str, pattern: str, questions: list[str],
             said_none = True  # 没有发生过网络安全事件和数据安全事件: one negation for both
             none_end = m.end()
             continue
-        after = re.split(r"[，,。；;]", s[m.end():m.end() + 12])[0]  # …事件最后定的是较大级别
+        clauses = re.split(r"[，,。；;]", s[m.end():m.end() + 24])
+        after = clauses[0][:16]  # …事件最后定的是较大级别
+        if len(clauses) > 1 and len(clauses[0]) <= 4:  # 网络安全的话，2023年有过一起较大事件
+            after = (clauses[0] + "，" + clauses[1])[:20]
         level = next((v for w, v in LEVEL_WORDS.items() if w in window), None) or next(
             (v for w, v in LEVEL_WORDS.items() if w in after), None)
         if level:
@@ -287,8 +317,9 @@ def extract_facts(s: str, this_year: int | None = None
         last_no: int | None = None
         for m in re.finditer(pattern, s):
             if _A_NOT_A.search(s[max(0, m.start() - 10):m.start() + 1]) or re.match(
-                    r"[^，,。；;]{0,3}(?:有没有|是不是|是否|算不算|能不能)", s[m.end():]):
-                continue  # 要不要做发展规划 / 有没有管委会 / 对民族地区有没有放宽 asks
+                    r"[^，,。；;]{0,3}(?:有没有|是不是|是否|算不算|能不能)"
+                    r"|[^，,。；;]{0,4}(?:这块|这一块|这方面|方面|这边|的话)[，,]", s[m.end():]):
+                continue  # 要不要做发展规划 / 有没有管委会 / 国际合作交流这块，… (a topic)
             if not key.endswith("_above_benchmark") and not _stated(s, m.start(), m.end()) \
                     and not re.match(r"是|属于", m.group()):  # 主导产业是县里的特色产业
                 continue
@@ -326,6 +357,8 @@ def extract_facts(s: str, this_year: int | None = None
             facts[key] = value  # not 规划已经制定了吗？
     if "incident_level" not in facts and _ZERO_INCIDENTS.search(s):  # 三年内零事故
         facts["incident_level"] = "none"
+    if "cyber_incident_level" not in facts and _ZERO_CYBER.search(s):  # 网络安全也零事件
+        facts["cyber_incident_level"] = "none"
     vouched: tuple[str, ...] = ()
     if _ALL_OK.search(s):
         vouched = tuple(k for k in FAVOURABLE if k not in facts)

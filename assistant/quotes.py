@@ -175,6 +175,12 @@ def item_text(matched: str | None) -> str:
         return ""
 
 
+# a question asking for the whole list (情形有哪些, 几个方面, 重点任务, list the …)
+_ASKS_LIST = re.compile(r"哪些(?:情形|情况|方面|任务|工作|内容|重点|措施)|情形有哪些|(?:几|哪几)个方面|"
+                        r"(?:重点|主要)(?:任务|方面|工作)|有哪几(?:条|项|种)|都有哪些|列(?:一下|出)|"
+                        r"(?i:\blist\b|what are the (?:grounds|conditions|tasks)|grounds for|conditions)")
+
+
 def best_quotes(cid: str, question: str, limit: int = 2, matched: str | None = None) -> list[str]:
     """The best sentence of unit `cid` for `question`, plus the next best when it is as good
     (adjacent sentences are joined so the quote stays one verbatim span). `matched` is the
@@ -197,6 +203,15 @@ def best_quotes(cid: str, question: str, limit: int = 2, matched: str | None = N
             chosen.append(i)
     if any(_ITEM.match(sents[i]) for i in chosen) and 0 not in chosen:
         chosen.append(0)  # an enumerated item needs its lead-in (……撤销其认定：)
+    items = [i for i in range(len(sents)) if _ITEM.match(sents[i])]
+    own = max((i for i in items if i <= top), default=None)  # the item the best sentence is in
+    lead = "".join(sents[:items[0]]) if items else ""
+    names_one = own is not None and sum(  # 激发集群创新活力上要强化哪些工作: that item's own list
+        1 for t in qt if len(t) >= 2 and t not in ("集群", "中小", "企业") and t in sents[own]
+        and t not in lead) >= 2
+    if len(items) >= 2 and _ASKS_LIST.search(question) and not names_one:
+        # 撤销认定情形有哪些 / 培育几个方面: every item, each by its own sentence or heading
+        return _spans(cid, sents, sorted({*chosen, *items, *range(items[0])}))
     if len(chosen) == 1 and re.search(r"以下|下列|情形之一", sents[top]) and \
             re.search(r"哪些|什么情况|哪几|情形", question):
         chosen.extend(i for i in range(top + 1, len(sents)) if _ITEM.match(sents[i]))

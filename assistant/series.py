@@ -141,6 +141,7 @@ def _series_text(text: str, key: str) -> str:
 
 
 _STOP = re.compile(r"[。！!？?；;\n]")
+_THREE_YEARS = re.compile(r"[^，,。；;\d]{0,8}?(?:分别|依次)(?:是|为|有)?")  # (近三年 arrives blanked)
 _YEAR_END = re.compile(r"(20\d\d)\s*年\s*(?:底|末|年底|年末)")
 _COUNT_UNIT = re.compile(r"(?<=[\d〇零一二两三四五六七八九十百千])\s*(?:件|个|项)")
 
@@ -172,7 +173,8 @@ def named_series(s: str, as_of: date, stop: re.Pattern[str]
                                           segment):
                 out.append((key, m.start(), end, one))
             continue
-        if len(said) < 2:
+        listed = _THREE_YEARS.match(segment) and len(_money_values(segment)) == 3
+        if len(said) < 2 and not listed:  # 研发经费近三年分别是3000万元、3300万元、3600万元
             continue
         try:
             series, _ = output_series(_series_text(segment, key), as_of)

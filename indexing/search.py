@@ -150,8 +150,13 @@ class Retriever:
                                     self.own_words)
                 _ASKED_WORDS.clear()
                 _ASKED_WORDS[key] = said
-            self._asked = AskedIndex(zip(said, (ids for _, ids in questions), strict=True),
-                                     units.__contains__)
+            labelled = {cid for _, ids in questions for cid in ids}
+            # an article no labelled question answers (a user-added document's) stands in the
+            # channel by its own words, so a question on its distinctive words still reaches it
+            own = [(sorted(words), [cid]) for cid, words in self.article_words.items()
+                   if cid not in labelled]
+            self._asked = AskedIndex([*zip(said, (ids for _, ids in questions), strict=True),
+                                      *own], units.__contains__)
         return self._asked
 
     def own_words(self, query: str, terms: dict[str, float] | None = None) -> list[str]:

@@ -224,6 +224,12 @@ def count(rule: Rule, p: Profile) -> CriterionResult:
     if p.quality_enterprises is not None and len(cats) == 5:
         return _direct(rule, Decimal(p.quality_enterprises),
                        "按去重后的企业家数 quality_enterprises")
+    others = [c for c in _CATEGORY_LABELS if c not in cats]
+    if p.quality_enterprises is not None and others and \
+            all(getattr(p, c) == 0 for c in others):  # the other categories have none: the
+        return _direct(rule, Decimal(p.quality_enterprises),  # distinct total is these ones'
+                       "按去重后的企业家数 quality_enterprises（" + "、".join(
+                           _CATEGORY_LABELS[c] for c in others) + "为0家）")
     known = {c: getattr(p, c) for c in cats if getattr(p, c) is not None}
     total = Decimal(sum(known.values()))
     absent = [c for c in cats if c not in known]
