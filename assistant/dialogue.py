@@ -21,6 +21,8 @@ from .extract import LABELS, PERCENT_METRICS, SHARE_METRICS, SHORT_NAMES, extrac
 from .numbers import find_quantities
 from .router import Route, has, route
 from .series import SERIES_KEYS
+from .facts import LEVEL_WORDS
+from .render import short
 from .textnorm import clean, strip_injection
 from .utterance import CHOSEN, date_in, several_clusters, with_changes
 
@@ -37,6 +39,7 @@ _ASKS_ABOUT_RULES = re.compile(r"对吗|对吧|(?<!不)对不对|是吗|是不�
 # the user will look a figure up (占比我查一下 / 回头告诉你 / 我回头看看报表)
 _LATER = re.compile(r"(?:我|等我)?(?:查一下|查查|查一查|回头|稍后|等会|等下|待会|核实一下|问一下|"
                     r"翻一下|看看报表|找一下)")
+_IF = re.compile(r"如果|假如|假设|要是|若是|万一")
 _FIRST_PERSON = re.compile(r"我们|我县|我市|咱们|本集群|我们的|我的|我方")
 _SELF_ANSWER = re.compile(r"[？?]\s*(?:是的|是|对|对的|没错|有的|有|没有)")  # …吗？是的，没错
 _RULE_WORDS = re.compile(r"规定|要求|门槛|标准|细则|办法|文件|得[占涨达有要]|需要|必须|至少")
@@ -58,11 +61,12 @@ _FORM_LINES = re.compile(r"(?m)^[^：:\n]{2,40}[：:][^\n]+$")
 _UNIT_LATER = re.compile(r"^(?:对了|另外|哦|噢|不好意思|抱歉|对不起|sorry)?[，,]?\s*(?:刚才|前面|上面)?(?:的|那个|那些)"
                          r"?(?:数的?)?单位"
                          r"(?:应该)?(?:是|为|搞错了|弄错了|写错了|错了|不对)[，,]?\s*(?:应该|其实)?(?:是|为)?\s*"
-                         r"(?P<u>亿元|万元|亿|万|元|公顷|亩|平方米|平方公里)(?:[，,。！!]?\s*"
+                         r"(?P<u>亿元|千万元|百万元|万元|亿|千万|百万|万|元|公顷|亩|平方米|平方公里)[，,。！!]?"
+                         r"(?:[^，,。！!]{0,10}(?:看错|搞错|弄错|写错)[^，,。！!]{0,6}[，,。！!]?)?(?:[，,。！!]?\s*"
                          r"(?:不是[^，,。]{0,6}|忘了说|忘说了)?)?[。！!]?\s*$")
-_FIGURE = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d(?![\d.]))"  # not a year (2023、2024年分别是…)
+_FIGURE = re.compile(r"(?<![\d.])(?!(?:19[5-9]|20[0-3])\d(?![\d.]))"  # not a year (2023、2024年分别是…)
                      r"(\d+(?:\.\d+)?)(?!\s*(?:年|月|日|号|%|\d|\.\d|家|件|个|户|人|名))"
-                     r"\s*(?:亿元|万元|亿|万|元|公顷|亩|平方米|平方公里)?")
+                     r"\s*(?:亿元|千万元|百万元|万元|亿|千万|百万|万|元|公顷|亩|平方米|平方公里)?")
 
 
 def _with_unit(text: str, unit: str) -> str:
@@ -140,7 +144,9 @@ class Conversation:
         question, injected = strip_injection(cleaned)
         rest = _after_reset(question)
         if rest:  # 换一个集群，前面的都不要了。这个集群小巨人没有…: reset, then the new facts
+            places = list(self.jurisdictions)
             self.reset()
+            self.jurisdictions = places  # 重新开始，刚才是另一个县的: same rules, another cluster
             answer = self._answer(rest)
             return replace(answer, question=text, answer="已清空之前的数据，按新的情况对照：\n"
                            + answer.answer)
@@ -182,7 +188,7 @@ class Conversation:
                 and not _SELF_ANSWER.search(question) and not _own_figures(ex, question):
             # 青海规定产值要50亿以上，对吧？ is about the rules, not us; what is said in the other
             # sentences is (集群也设立了运营管理机构。那还需要看哪些条件？)
-            said = "".join(c for c in re.split(r"(?<=[。！!？?\n；;])", question)
+            said = "".join(c for c in re.split(r"(?<=[。！!？?\n；;，,])", question)
                            if not _ASKS_ABOUT_RULES.search(c) and not re.search(r"[？?]\s*$", c))
             ex = extract(said, today, context_metric=self._context_metric(said)) if said \
                 else extract("", today)
@@ -245,6 +251,8 @@ class Conversation:
             return compose.comparison(question, docs or get_corpus().ids, today)
         if intent == "explain":
             return explain(question, docs, today)
+        if not docs and self.profile and self.jurisdictions:
+            docs = list(self.jurisdictions)  # 研发经费这项满足省里的要求吗: the place of our check
         if not docs and not _REFERENCE.search(question):
             from corpus import get_corpus
 
@@ -252,7 +260,24 @@ class Conversation:
             answer = compose.comparison(question, get_corpus().ids, today, only_relevant=True)
             return replace(answer, question=text, intent="lookup")
         answer = compose.lookup(question, docs, today)
-        return _with_question(answer, text)
+        return self._with_standing(_with_question(answer, text), docs)
+
+    def _with_standing(self, answer: Answer, docs: list[str]) -> Answer:
+        """A rule question asked in the middle of a check (贵州的办法对民族地区有没有放宽？):
+        the answer, then where the cluster stands on the figures given so far (the results
+        travel with the answer, so the verdict stays in view)."""
+        places = [d for d in (docs or self.jurisdictions) if d in self.jurisdictions]
+        if not self.profile or not places or answer.intent == "out_of_scope" or answer.results:
+            return answer
+        try:
+            results = tuple(r.to_json() for r in eligibility.run_checks(
+                self.profile, places, self._today()))
+        except ValueError:
+            return answer
+        standing = "；".join(f"{short(r['jurisdiction'])}{eligibility.VERDICT_WORDS[r['verdict']]}"
+                             for r in results)
+        return replace(answer, answer=answer.answer + f"\n\n按您目前提供的数据对照：{standing}"
+                       "（逐项结果见对照表，可继续补充数据）。", results=results)
 
     def _eligibility(self, text: str, question: str, ex: Any, docs: list[str],
                      every: bool) -> Answer:
@@ -285,6 +310,12 @@ class Conversation:
         series = with_changes(said.get("output_by_year") or before, ex.yoy, ex.deltas)
         if series is not None:
             said["output_by_year"] = series  # 2024年比2023年增长21%，2025年持平
+        if _CORRECTION_WORDS.search(question):  # 更正：后来核定为较大级别
+            level = next((v for w, v in LEVEL_WORDS.items() if w in question), None)
+            held = [k for k in ("incident_level", "cyber_incident_level") if k not in said
+                    and self.profile.get(k) not in (None, "none")]  # the one incident said before
+            if level and len(held) == 1:
+                said[held[0]] = level
         asks_first = []
         for metric, step in ex.changes:  # 普及率再提高2个百分点: from the value we hold
             base = said.get(metric, self.profile.get(metric))
@@ -333,7 +364,7 @@ class Conversation:
         if "占比" in question:  # 占比写错了 is a share of output, not 普及率
             shares = [m for m in shares if m != "iip_penetration"] or shares
         named = [m for m in self.last_metrics
-                 if any(w in question for w in (*SHORT_NAMES.get(m, ()), LABELS.get(m, "")[:4]))]
+                 if any(w and w in question for w in (*SHORT_NAMES.get(m, ()), LABELS.get(m, "")[:4]))]
         if named and (_CORRECTS.search(question) or _CORRECTION_WORDS.search(question)):
             return named[-1]  # 刚才主导产业那个不对，应该是69% → 主导产业占比
         money = re.search(r"[\d一二两三四五六七八九十]\s*(?:亿|万元)", question) and \
@@ -344,6 +375,8 @@ class Conversation:
             return "output_by_year"  # 刚才说错了，2023年是十九亿五千万: not a share
         if shares and _CORRECTS.search(question):
             return shares[-1]
+        if len(named) == 1 and find_quantities(question) and _IF.search(question):
+            return named[0]  # …年均增速9.5% … 假如增速能到10.5%呢？
         if self.last_metrics and _CORRECTION_WORDS.search(question):  # 不对，…是6.8个
             percent = bool(re.search(r"%|百分", question))  # 增长率写错了，应该是16%: a rate
             fits = [m for m in self.last_metrics if (m in PERCENT_METRICS) == percent]

@@ -120,7 +120,8 @@ _NOT_VALUES = re.compile(r"(?:近|这|过去|最近|前)(?:[一二两三四五�
                          r"|第[一二两三四五六七八九十百\d]+[条款项年]|" + _RUN + r"个?方面"
                          r"|第[一二两三四五六七八九十\d]+个(?:数字|数|值)?"  # 第二个数说错了
                          r"|[两三四五六个]位数"  # 增长应该是两位数: not a value
-                         r"|(?:这|那)(?:两|三|四|几|俩)(?:项|条|个|点|块)"  # 这两项能过吗
+                         r"|(?:这|那)(?:一|两|三|四|几|俩)(?:项|条|个|点|块)"  # 这两项能过吗
+                         r"|[一二两三四五六七八九十半\d]+个(?:多)?月"  # 停产检修了两个月: a duration
                          r"|(?<![一二两三四五六七八九十百千万亿零〇点])一(?:下|点(?![一二两三四五六七八九\d])|些|起|直|般|定|样|遍|句|共|同|并|律)"  # 更正一下, 一共十户
                          r"|二氧化碳|一带一路|十[三四五]五|一站式|一体化|一企一策|一对一|一批|四川"
                          r"|(?:这|那)几(?:家|个|户|项)"  # 这几家互不重复: not a hedge
@@ -345,7 +346,7 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
         except NumberError as exc:
             questions.append(exc.question)
 
-    changes = _percent_changes(s, facts, context_metric)
+    changes = _percent_changes(s, facts, context_metric) + _count_changes(s, facts)
     fact_values, fact_questions, vouched = extract_facts(plain, as_of.year)
     facts.update(fact_values)
     for key, what in (("incident_level", "事故"),
@@ -402,6 +403,29 @@ def _percent_changes(s: str, facts: dict[str, Any], context_metric: str | None
     return tuple(out)
 
 
+# 明年再认定1家高企 / 新增的1家小巨人 / 新授权的4件发明专利也算上: more of a count we hold
+_COUNT_CHANGE = re.compile(r"(?:再|又|另外再|新增(?:了|的)?|再新增|多(?:了|出)?|增加(?:了)?|新授权(?:的)?|再认定|"
+                           r"再评上|新评上)\s*(?P<num>" + NUM + r")\s*(?:家|件|个)\s*(?P<what>[^，,。；;？?\d]{1,14})")
+_COUNT_WORDS = (("小巨人", "little_giant"), ("单项冠军", "single_champion"), ("单冠", "single_champion"),
+                ("专精特新", "specialized_sme"), ("创新型", "innovative_sme"), ("高新技术", "high_tech"),
+                ("高企", "high_tech"), ("专利", "patents"), ("企业", "enterprise_count"))
+
+
+def _count_changes(s: str, facts: dict[str, Any]) -> tuple[tuple[str, Decimal], ...]:
+    """A count raised by what is added (如果明年再认定1家高企呢): the step, not the count; the
+    absolute value the count loop read from it is dropped."""
+    out = []
+    for m in _COUNT_CHANGE.finditer(s):
+        metric = next((k for w, k in _COUNT_WORDS if w in m.group("what")), None)
+        if metric is None:
+            continue
+        step = find_quantities(m.group("num"))[0].value
+        if facts.get(metric) is not None and Decimal(str(facts[metric])) == step:
+            del facts[metric]
+        out.append((metric, step))
+    return tuple(out)
+
+
 def _corrected_pick(segment: str, quantities: list[Quantity]) -> int:
     """Which figure a correction gives: the last one said as 是/为/改成 X (应该是18户，漏算了两家),
     else the last one (更正一下，0.62是前年的，去年是58%)."""
@@ -420,8 +444,8 @@ def _own_clause(s: str, start: int, value_end: int) -> str:
     return s[start:min(cut)] if cut else s[start:]
 
 
-_UNIT_METRIC = {"平方公里": "area_km2", "亿元": "output_by_year", "亿": "output_by_year",
-                "万元": "output_by_year"}
+_UNIT_METRIC = {"平方公里": "area_km2", "公顷": "area_km2", "亩": "area_km2",
+                "亿元": "output_by_year", "亿": "output_by_year", "万元": "output_by_year"}
 
 
 def _implied_metric(s: str) -> str | None:
@@ -443,6 +467,9 @@ def _bare_applies(s: str, context_metric: str) -> bool:
     fillers = (r"|亿元|亿|万元|万|%|百分之|家|个|件|户|人|是|为|的|不对|应该|其实|[，,。、]|和|呢|吧|啊|了"
                r"|查到了|查到|找到了|有了|好了|哦|噢"
                r"|我们|咱们|这边|那边|这里|一共|总共|就|都|有|只有|只")
+    if _HYPOTHETICAL.search(s):  # 假如增速能到10.5%呢: the figure named by its short name
+        fillers += "|假如|如果|要是|假设|若是|能|可以|提到|提高到|做到|达到|到|的话|？|\\?|" + "|".join(
+            map(re.escape, SHORT_NAMES.get(context_metric, ("\0",))))
     rest = re.sub(NUM + fillers, "", s)
     return len(rest.strip()) <= 2
 
@@ -637,9 +664,10 @@ _RELATIVE_CORRECTED = re.compile(r"(大前年|前年|去年|今年)(?:的|那个
                                  r"[，,。]?\s*(?:应该|其实|实际)?(?:是|为)")
 # a bound summing up the exact yearly figures said right after it (三年都在30亿以上：2023年31亿…)
 _BOUND_THEN_EXACT = re.compile(r"(?:(?:近|这|过去)?(?:三|3)年)?(?:都|均|每年都?)?(?:在|超过|超了|达到)?"
-                               r"(?:(?:超过|超了|过了|高于|不低于|不少于|在)\s*[\d.]+\s*(?:亿元|亿)(?:以上|多)?"
+                               r"(?:(?:超过|超了|过了|过|高于|不低于|不少于|在)\s*[\d.]+\s*(?:亿元|亿)(?:以上|多)?(?:了)?"
                                r"|(?<![\d.年])[\d.]+\s*(?:亿元|亿)(?:以上|多))\s*[：:，,]\s*"
-                               r"(?=(?:20\d\d)\s*年\s*(?:是|为|产值)?\s*[\d.]+\s*(?:亿元|亿))")
+                               r"(?=(?:20\d\d)\s*年\s*(?:是|为|产值)?\s*[\d.]+\s*(?:亿元|亿)"
+                               r"|[\d.]+\s*(?:亿元|亿)\s*[、，,]\s*[\d.]+\s*(?:亿元|亿))")  # …：21亿、22亿、24亿
 _NOT_THIS = re.compile(r"(?:[，,]\s*|(?<=[\d亿元万%家件个户人]))(?:而)?不是\s*"
                        r"[\d.零〇一二两三四五六七八九十百千万亿]+\s*"
                        r"(?:亿元|亿|万元|万|%|家|件|个|户|人)?(?=$|[，,。；;！!？?])"
@@ -648,7 +676,10 @@ _NOT_THIS = re.compile(r"(?:[，,]\s*|(?<=[\d亿元万%家件个户人]))(?:而)
                        r"(?:(?:我|我们)?(?:看错|看串|抄错|记错|填错|写错|说错|搞错)(?:行|了|表)*"
                        r"|(?:20\d\d\s*年的?)?(?:预计数|预估数|估计数|预测数|计划数|目标数|错的)"
                        r"(?:[，,]?\s*(?:写错了|说错了|搞错了|填错了|是错的|不对))?"
-                       r"|[，,]?\s*(?:写错了|说错了|搞错了|填错了|是错的|不对))")
+                       r"|[，,]?\s*(?:写错了|说错了|搞错了|填错了|是错的|不对))"
+                       # 98是核心区的，整个集群是103平方公里 / 3.8万是全县的: whose figure it was
+                       r"|(?<=[，,。；;])\s*[\d.]+\s*(?:亿元|亿|万元|万|%|平方公里|户|家|件|人)?是[^，,。；;\d]{1,10}的"
+                       r"(?=\s*[，,。；;])")
 _YEAR_CORRECTED = re.compile(r"(20\d\d)\s*年(?:的|那个|那年|那一年|那个数|的数)?(?:数)?"
                              r"(?:[\d.]+\s*(?:亿元|亿|万元|万|%|件|家)?(?:那个)?)"
                              r"?"  # 2024年的22亿应该是…
@@ -750,7 +781,7 @@ def _year_on_year(s: str, as_of: date) -> tuple[tuple[tuple[str, str, Decimal], 
 _NEXT_TWO = re.compile(r"(?:之后|后面|后来|接下来|此后|随后)(?:的)?(?:两年|2年|\s{2,3})(?:的)?(?:产值)?(?:增速|增长率|增幅|分别增长|"
                        r"同比增长|增长)(?:分别)?(?:是|为|了)?\s*(?P<a>[\d.]+)\s*%\s*(?:和|、|，|,|与)\s*"
                        r"(?P<b>[\d.]+)\s*%")
-_YOY_PREV = re.compile(r"(?P<y>20\d\d)\s*年(?:的)?(?:产值)?(?:又|再|也)?(?:同比)?"
+_YOY_PREV = re.compile(r"(?P<y>20\d\d)\s*年(?:的)?(?:产值)?(?:比上年|比上一年|较上年|比去年)?(?:又|再|也)?(?:同比)?"
                        r"(?:(?P<up>增长|增加|提高|上涨|涨)|(?P<down>下降|减少|降))了?\s*(?P<pct>[\d.]+)\s*%")
 
 

@@ -110,6 +110,7 @@ _SAID_AFTER: list[tuple[str, str, Any]] = [
      False),
     ("supply_chain_sharing", r"共享[^，,。；;]{0,12}?(?:建起来了|建成了|建好了|投入使用|运行了|建成运行)", True),
     ("operating_body", r"由[^，,。；;]{0,16}(?:管委会|公司|机构|中心)(?:负责)?(?:运营|管理)", True),
+    ("three_year_plan", r"规划(?:也|都|已经|早就)?有(?:了)?(?=$|[，,。；;！!？?\s])", True),
     # 管委会也有 / 集群管委会2024年成立 / 设了运营管理公司
     ("operating_body", _BODY + r"(?:也|都|已经|早就|早)?(?:有|有了|设了|成立了?)(?=$|[，,。；;！!？?\s])", True),
     ("operating_body", _BODY + r"(?:于|在)?\s*(?:20\d\d\s*年|去年|前年)(?:就)?(?:成立|设立|组建|挂牌)",
@@ -172,6 +173,9 @@ _SAID_AFTER: list[tuple[str, str, Any]] = [
                                           r"[^，,。；;]{0,3}(?:低|少)", True),
 ]
 _ZERO_INCIDENTS = re.compile(r"零(?:安全|质量|环境|环保|生产)?事故|(?:安全|生产)?事故为零"
+                             # 这几年都没再出过 (after an incident long ago)
+                             r"|(?:这几年|近几年|近三年|三年来|之后|此后|以后|后来)(?:都|也|就)?(?:没|没有|未)(?:再)?"
+                             r"(?:出|发生)(?:过)?(?=$|[，,。；;])"
                              # 安全生产、质量、环保都没出事
                              r"|(?<!网络)(?<!数据)(?:安全生产|安全|质量|环保|环境)"
                              r"(?:[、和及与](?:安全生产|安全|质量|环保|环境))*"
@@ -262,7 +266,8 @@ def _worst_level(s: str, key: str, pattern: str, questions: list[str],
     for m in re.finditer(pattern, s):
         clause = s[max(s.rfind(c, 0, m.start()) for c in "，,。；;") + 1:m.end()]
         years = [int(y) for y in re.findall(r"(20\d\d)\s*年", clause)]
-        if _LONG_AGO.search(clause) or (this_year and years and
+        since = re.search(r"20\d\d\s*年\s*(?:以后|之后|以来|后)", clause)  # 2022年以后没出过
+        if _LONG_AGO.search(clause) or (this_year and years and not since and
                                         max(years) <= this_year - 4):
             if _NONE_SINCE.search(s, m.end()):  # 2019年出过一次较大事故，之后就再没有过
                 said_none = True
@@ -274,7 +279,10 @@ def _worst_level(s: str, key: str, pattern: str, questions: list[str],
             if bound.group("w") == "较大":
                 found.append("general")
             continue
-        if _negated(s, m.start(), m.end()) or (key == "incident_level"
+        rest = re.split(r"[，,。；;]", s[m.end():])[0]
+        denied_after = re.search(r"(?:也|都|均)?(?:没有|没|未|无)(?:发生|出)?(?:过)?\s*$", rest) and \
+            not any(w in rest for w in LEVEL_WORDS)  # 网络安全和数据安全事件也没有
+        if _negated(s, m.start(), m.end()) or denied_after or (key == "incident_level"
                                                and _NO_INCIDENT.search(window)) or (
                 none_end is not None and s[none_end:m.start()] in _JOINERS):
             said_none = True  # 没有发生过网络安全事件和数据安全事件: one negation for both
@@ -339,7 +347,7 @@ def extract_facts(s: str, this_year: int | None = None
                 last_no = m.end()
                 continue  # 不是民族地区，是革命老区: either kind of area is enough
             break
-    if re.search(r"(?:不是|并非|非)(?:县域)?(?:的)?(?:支柱|特色)", s):
+    if re.search(r"(?:不是|并非|非|不算|不属于)(?:我们|咱们)?(?:县域|县里|本县|我县|当地|县)?(?:的)?(?:支柱|特色)", s):
         facts["pillar_industry"] = False
     for key, pattern in LEVEL_FACTS.items():
         if key in facts:
