@@ -39,6 +39,8 @@ _ASKS_ABOUT_RULES = re.compile(r"对吗|对吧|(?<!不)对不对|是吗|是不�
 # the user will look a figure up (占比我查一下 / 回头告诉你 / 我回头看看报表)
 _LATER = re.compile(r"(?:我|等我)?(?:查一下|查查|查一查|回头|稍后|等会|等下|待会|核实一下|问一下|"
                     r"翻一下|看看报表|找一下)")
+# asking how our cluster fares (…，还差什么？), not what a rule says: the clauses before it are ours
+_VERDICT_ASKED = re.compile(r"还差|差什么|差哪|哪条不行|哪条卡|能报吗|能不能报|够不够|行不行|够格吗|结论")
 _IF = re.compile(r"如果|假如|假设|要是|若是|万一")
 _FIRST_PERSON = re.compile(r"我们|我县|我市|咱们|本集群|我们的|我的|我方")
 _SELF_ANSWER = re.compile(r"[？?]\s*(?:是的|是|对|对的|没错|有的|有|没有)")  # …吗？是的，没错
@@ -188,8 +190,15 @@ class Conversation:
                 and not _SELF_ANSWER.search(question) and not _own_figures(ex, question):
             # 青海规定产值要50亿以上，对吧？ is about the rules, not us; what is said in the other
             # sentences is (集群也设立了运营管理机构。那还需要看哪些条件？)
-            said = "".join(c for c in re.split(r"(?<=[。！!？?\n；;，,])", question)
+            said = "".join(c for c in re.split(r"(?<=[。！!？?\n；;])", question)
                            if not _ASKS_ABOUT_RULES.search(c) and not re.search(r"[？?]\s*$", c))
+            said += "".join(  # 主导产业占比66%，还差什么？: a figure of ours before the question
+                c for c in re.split(r"(?<=[，,])", question[len(said):] if question.startswith(said)
+                                    else "")
+                if not _ASKS_ABOUT_RULES.search(c) and not re.search(r"[？?]\s*$", c)
+                and (_VERDICT_ASKED.search(question) or (
+                    metrics_named(c) and re.search(r"\d|[一二两三四五六七八九十][成%]|百分之", c)
+                    and not re.search(r"以上|以下|不低于|不少于|高于|超过|不超过|以内|至少|低于", c))))
             ex = extract(said, today, context_metric=self._context_metric(said)) if said \
                 else extract("", today)
         r = route(question, has_profile=bool(self.profile), last_intent=self.last_intent,
@@ -314,7 +323,8 @@ class Conversation:
             level = next((v for w, v in LEVEL_WORDS.items() if w in question), None)
             held = [k for k in ("incident_level", "cyber_incident_level") if k not in said
                     and self.profile.get(k) not in (None, "none")]  # the one incident said before
-            if level and len(held) == 1:
+            if level and len(held) == 1 and level not in {said.get("incident_level"),
+                                                          said.get("cyber_incident_level")}:
                 said[held[0]] = level
         asks_first = []
         for metric, step in ex.changes:  # 普及率再提高2个百分点: from the value we hold

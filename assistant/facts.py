@@ -347,7 +347,7 @@ def extract_facts(s: str, this_year: int | None = None
                 last_no = m.end()
                 continue  # 不是民族地区，是革命老区: either kind of area is enough
             break
-    if re.search(r"(?:不是|并非|非|不算|不属于)(?:我们|咱们)?(?:县域|县里|本县|我县|当地|县)?(?:的)?(?:支柱|特色)", s):
+    if re.search(r"(?:(?<!是)不是|并非|非|(?<!算)不算|不属于)(?:我们|咱们)?(?:县域|县里|本县|我县|当地|县)?(?:的)?(?:支柱|特色)", s):
         facts["pillar_industry"] = False
     for key, pattern in LEVEL_FACTS.items():
         if key in facts:
