@@ -52,7 +52,7 @@ class Settings:
     synonym_weight: float = 0.5  # weight of colloquial expansions against the question's words
     unknown_synonym_weight: float = 1.0  # expansion of a word the texts never use (tokenizer)
     homophone_weight: float = 0.5  # query-time: homophone typos (homophones.py), 0 = off
-    asked_weight: float = 0.6  # query-time: the question channel (asked.py), chosen on dev
+    asked_weight: float = 1.0  # query-time: the question channel (asked.py), chosen on dev
     items: bool = True  # index items (（一）…) as units of their own, rolled up to articles
     context: bool = True  # prefix each unit with its chapter / attachment title
     dense: bool = False  # measured: the shipped models do not help (docs/retrieval.md)
