@@ -11,10 +11,12 @@ from corpus import cn_to_int, get_corpus, int_to_cn
 
 from .render import short
 
-_ARTICLE = re.compile(r"第([一二两三四五六七八九十百零〇\d]+)条|附件([一二两三四五六七八九十零〇\d]+)")
+_ARTICLE = re.compile(r"第([一二两三四五六七八九十百零〇\d]+)条|"
+                      r"附件([一二两三四五六七八九十零〇\d]+)")
 # asking what a named article says (…第二十三条关于资金扶持是怎么写的): with no claim of its own,
 # an article the document lacks leaves nothing to quote
-_ASKS_CONTENT = re.compile(r"怎么写的?|怎么规定的?|讲的?(?:是)?(?:啥|什么)|写了(?:啥|什么)|内容是|规定了(?:啥|什么)"
+_ASKS_CONTENT = re.compile(r"怎么写的?|怎么规定的?|讲的?(?:是)?(?:啥|什么)|写了(?:啥|什么)|内容是|"
+                           r"规定了(?:啥|什么)"
                            r"|列的是|要填(?:啥|什么)|具体是怎样|具体怎么|是怎样的|说了(?:啥|什么)")
 # what is left of 四川那个征求意见稿第二十五条讲的啥内容 once the reference and the filler go
 _FILLER = re.compile(r"那个|这个|那份|这份|征求意见稿|暂行办法|实施细则|办法|细则|文件|规定"

@@ -25,12 +25,14 @@ COUNT_LABELS = {
     "high_tech": "国家级高新技术企业数",
     "leading_industry_champions": "主导产业的单项冠军或小巨人数",
 }
-_COUNT_BEFORE = {m: re.compile(r"(?P<neg>(?<!有)(?:没有|无))?(?P<num>" + NUM + r")?(?P<approx>来|多|余)?"
+_COUNT_BEFORE = {m: re.compile(r"(?P<neg>(?<!有)(?:没有|无))"
+                               r"?(?P<num>" + NUM + r")?(?P<approx>来|多|余)?"
                                r"\s*(?:[家个户名](?!\s)|[家个户名]?)"  # 5家 单冠: two items
                                r"(?:企业(?:是|为|属于|获评为?|被评为?|入选))?"  # 3家企业是小巨人
                                r"(?:主导产业的?)?"
                                + f"(?:{p})") for m, p in COUNT_PATTERNS.items()}
-_NONE_OF = re.compile(r"(?<!有)(?:没有|无|均无|都没有)(?!提到|提及|规定|说|写|要求|涉及|明确|限制)(?P<span>[^，,。；;\d]{2,30})")
+_NONE_OF = re.compile(r"(?<!有)(?:没有|无|均无|都没有)(?!提到|提及|规定|说|写|要求|涉及|明确|限制)"
+                      r"(?P<span>[^，,。；;\d]{2,30})")
 _NONE_AFTER = re.compile(r"(?P<span>[^，,。；;\d\s]{2,24}?)(?:都|也|还|均|暂时|目前|一家)*(?:没有|"
                          r"无)"
                          r"(?=$|[，,。；;！!？?\s])")

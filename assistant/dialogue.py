@@ -18,11 +18,11 @@ from . import compose, eligibility
 from .answer import Answer, CitationList
 from .explain import explain
 from .extract import LABELS, PERCENT_METRICS, SHARE_METRICS, SHORT_NAMES, extract, metrics_named
+from .facts import LEVEL_WORDS
 from .numbers import find_quantities
+from .render import short
 from .router import Route, has, route
 from .series import SERIES_KEYS
-from .facts import LEVEL_WORDS
-from .render import short
 from .textnorm import clean, strip_injection
 from .utterance import CHOSEN, date_in, several_clusters, with_changes
 
@@ -40,7 +40,8 @@ _ASKS_ABOUT_RULES = re.compile(r"对吗|对吧|(?<!不)对不对|是吗|是不�
 _LATER = re.compile(r"(?:我|等我)?(?:查一下|查查|查一查|回头|稍后|等会|等下|待会|核实一下|问一下|"
                     r"翻一下|看看报表|找一下)")
 # asking how our cluster fares (…，还差什么？), not what a rule says: the clauses before it are ours
-_VERDICT_ASKED = re.compile(r"还差|差什么|差哪|哪条不行|哪条卡|能报吗|能不能报|够不够|行不行|够格吗|结论")
+_VERDICT_ASKED = re.compile(r"还差|差什么|差哪|哪条不行|哪条卡|能报吗|能不能报|够不够|行不行|"
+                            r"够格吗|结论")
 _IF = re.compile(r"如果|假如|假设|要是|若是|万一")
 _FIRST_PERSON = re.compile(r"我们|我县|我市|咱们|本集群|我们的|我的|我方")
 _SELF_ANSWER = re.compile(r"[？?]\s*(?:是的|是|对|对的|没错|有的|有|没有)")  # …吗？是的，没错
@@ -50,7 +51,8 @@ _RULE_WORDS = re.compile(r"规定|要求|门槛|标准|细则|办法|文件|得[
 def _own_figures(ex: Any, question: str) -> bool:
     """Several figures stated plainly (3.2万名从业人员，16件有效发明专利，每万人这个指标卡在哪):
     the user's own data, not a claim about the rules."""
-    with_figures = [c for c in re.split(r"[。！!？?\n；;]", question) if re.search(r"\d|[一二两三四五六七八九十][亿成家个户件]|百分之", c)]
+    with_figures = [c for c in re.split(r"[。！!？?\n；;]", question)
+                    if re.search(r"\d|[一二两三四五六七八九十][亿成家个户件]|百分之", c)]
     return (len(ex.facts) >= 2 and not any(_RULE_WORDS.search(c) for c in with_figures)) or bool(
         ex.facts and (_THIS_FIGURE.search(question) or len(_FORM_LINES.findall(question)) >= 3))
 
@@ -60,13 +62,15 @@ _FORM_LINES = re.compile(r"(?m)^[^：:\n]{2,40}[：:][^\n]+$")
 
 
 # 单位是万元 / 单位搞错了，是公顷 / 刚才的单位写错了，应该是亿元: a unit for the last figures
-_UNIT_LATER = re.compile(r"^(?:对了|另外|哦|噢|不好意思|抱歉|对不起|sorry)?[，,]?\s*(?:刚才|前面|上面)?(?:的|那个|那些)"
+_UNIT_LATER = re.compile(r"^(?:对了|另外|哦|噢|不好意思|抱歉|对不起|sorry)?[，,]?\s*(?:刚才|前面|"
+                         r"上面)?(?:的|那个|那些)"
                          r"?(?:数的?)?单位"
                          r"(?:应该)?(?:是|为|搞错了|弄错了|写错了|错了|不对)[，,]?\s*(?:应该|其实)?(?:是|为)?\s*"
                          r"(?P<u>亿元|千万元|百万元|万元|亿|千万|百万|万|元|公顷|亩|平方米|平方公里)[，,。！!]?"
                          r"(?:[^，,。！!]{0,10}(?:看错|搞错|弄错|写错)[^，,。！!]{0,6}[，,。！!]?)?(?:[，,。！!]?\s*"
                          r"(?:不是[^，,。]{0,6}|忘了说|忘说了)?)?[。！!]?\s*$")
-_FIGURE = re.compile(r"(?<![\d.])(?!(?:19[5-9]|20[0-3])\d(?![\d.]))"  # not a year (2023、2024年分别是…)
+_FIGURE = re.compile(r"(?<![\d.])(?!(?:19[5-9]|20[0-3])\d(?![\d.])"
+                     r")"  # not a year (2023、2024年分别是…)
                      r"(\d+(?:\.\d+)?)(?!\s*(?:年|月|日|号|%|\d|\.\d|家|件|个|户|人|名))"
                      r"\s*(?:亿元|千万元|百万元|万元|亿|千万|百万|万|元|公顷|亩|平方米|平方公里)?")
 
@@ -198,7 +202,8 @@ class Conversation:
                 if not _ASKS_ABOUT_RULES.search(c) and not re.search(r"[？?]\s*$", c)
                 and (_VERDICT_ASKED.search(question) or (
                     metrics_named(c) and re.search(r"\d|[一二两三四五六七八九十][成%]|百分之", c)
-                    and not re.search(r"以上|以下|不低于|不少于|高于|超过|不超过|以内|至少|低于", c))))
+                    and not re.search(r"以上|以下|不低于|不少于|高于|超过|不超过|以内|至少|"
+                                      r"低于", c))))
             ex = extract(said, today, context_metric=self._context_metric(said)) if said \
                 else extract("", today)
         r = route(question, has_profile=bool(self.profile), last_intent=self.last_intent,
@@ -374,7 +379,8 @@ class Conversation:
         if "占比" in question:  # 占比写错了 is a share of output, not 普及率
             shares = [m for m in shares if m != "iip_penetration"] or shares
         named = [m for m in self.last_metrics
-                 if any(w and w in question for w in (*SHORT_NAMES.get(m, ()), LABELS.get(m, "")[:4]))]
+                 if any(w and w in question
+                        for w in (*SHORT_NAMES.get(m, ()), LABELS.get(m, "")[:4]))]
         if named and (_CORRECTS.search(question) or _CORRECTION_WORDS.search(question)):
             return named[-1]  # 刚才主导产业那个不对，应该是69% → 主导产业占比
         money = re.search(r"[\d一二两三四五六七八九十]\s*(?:亿|万元)", question) and \

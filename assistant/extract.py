@@ -121,8 +121,11 @@ _NOT_VALUES = re.compile(r"(?:近|这|过去|最近|前)(?:[一二两三四五�
                          r"|第[一二两三四五六七八九十\d]+个(?:数字|数|值)?"  # 第二个数说错了
                          r"|[两三四五六个]位数"  # 增长应该是两位数: not a value
                          r"|(?:这|那)(?:一|两|三|四|几|俩)(?:项|条|个|点|块)"  # 这两项能过吗
-                         r"|(?<![一二两三四五六七八九十半\d])(?>[一二两三四五六七八九十半\d]+)个(?:多)?月"  # 两个月
-                         r"|(?<![一二两三四五六七八九十百千万亿零〇点])一(?:下|点(?![一二两三四五六七八九\d])|些|起|直|般|定|样|遍|句|共|同|并|律)"  # 更正一下, 一共十户
+                         r"|(?<![一二两三四五六七八九十半\d])(?>[一二两三四五六七八九十半\d]+)"
+                         r"个(?:多)?月"  # 两个月
+                         r"|(?<![一二两三四五六七八九十百千万亿零〇点])一(?:下|"
+                         r"点(?![一二两三四五六七八九\d])|些|起|直|般|定|样|遍|句|共|同|并|"
+                         r"律)"  # 更正一下, 一共十户
                          r"|二氧化碳|一带一路|十[三四五]五|一站式|一体化|一企一策|一对一|一批|四川"
                          r"|(?:这|那)几(?:家|个|户|项)"  # 这几家互不重复: not a hedge
                          # 三年是38亿、41亿: a span of years in words, not a value (2023年 is)
@@ -404,11 +407,14 @@ def _percent_changes(s: str, facts: dict[str, Any], context_metric: str | None
 
 
 # 明年再认定1家高企 / 新增的1家小巨人 / 新授权的4件发明专利也算上: more of a count we hold
-_COUNT_CHANGE = re.compile(r"(?:再|又|另外再|新增(?:了|的)?|再新增|多(?:了|出)?|增加(?:了)?|新授权(?:的)?|再认定|"
-                           r"再评上|新评上)\s*(?P<num>" + NUM + r")\s*(?:家|件|个)\s*(?P<what>[^，,。；;？?\d]{1,14})")
-_COUNT_WORDS = (("小巨人", "little_giant"), ("单项冠军", "single_champion"), ("单冠", "single_champion"),
-                ("专精特新", "specialized_sme"), ("创新型", "innovative_sme"), ("高新技术", "high_tech"),
-                ("高企", "high_tech"), ("专利", "patents"), ("企业", "enterprise_count"))
+_COUNT_CHANGE = re.compile(r"(?:再|又|另外再|新增(?:了|的)?|再新增|多(?:了|出)?|增加(?:了)?|"
+                           r"新授权(?:的)?|再认定|"
+                           r"再评上|新评上)\s*(?P<num>" + NUM + r")\s*(?:家|件|个)\s*(?P<what>"
+                                                                r"[^，,。；;？?\d]{1,14})")
+_COUNT_WORDS = (("小巨人", "little_giant"), ("单项冠军", "single_champion"),
+                ("单冠", "single_champion"), ("专精特新", "specialized_sme"),
+                ("创新型", "innovative_sme"), ("高新技术", "high_tech"), ("高企", "high_tech"),
+                ("专利", "patents"), ("企业", "enterprise_count"))
 
 
 def _count_changes(s: str, facts: dict[str, Any]) -> tuple[tuple[str, Decimal], ...]:
@@ -464,12 +470,13 @@ def _bare_applies(s: str, context_metric: str) -> bool:
     if _CORRECTION.search(s):  # 更正：…去年是58% / 不对，7.3是全县的，集群是6.8个
         units = {q.unit for q in find_quantities(s)}
         return "%" in units if context_metric in SHARE_METRICS else bool(units)
-    fillers = (r"|亿元|亿|万元|万|%|百分之|家|个|件|户|人|是|为|的|不对|应该|其实|[，,。、]|和|呢|吧|啊|了"
+    fillers = (r"|亿元|亿|万元|万|%|百分之|家|个|件|户|人|是|为|的|不对|应该|其实|[，,。、]|和|呢|"
+               r"吧|啊|了"
                r"|查到了|查到|找到了|有了|好了|哦|噢"
                r"|我们|咱们|这边|那边|这里|一共|总共|就|都|有|只有|只")
     if _HYPOTHETICAL.search(s):  # 假如增速能到10.5%呢: the figure named by its short name
-        fillers += "|假如|如果|要是|假设|若是|能|可以|提到|提高到|做到|达到|到|的话|？|\\?|" + "|".join(
-            map(re.escape, SHORT_NAMES.get(context_metric, ("\0",))))
+        fillers += ("|假如|如果|要是|假设|若是|能|可以|提到|提高到|做到|达到|到|的话|？|\\?|"
+                    + "|".join(map(re.escape, SHORT_NAMES.get(context_metric, ("\0",)))))
     rest = re.sub(NUM + fillers, "", s)
     return len(rest.strip()) <= 2
 
@@ -480,7 +487,8 @@ _ASKED_FIGURE = re.compile(r"((?:够|达到|达|超过|过|到)了?\s*)"
                            r"\s*(?:%|成|亿元|亿|万元|万|家|件|户|个|人)?)"
                            r"(\s*(?:了)?(?:吗|么|没有?|不|[？?]))")
 # a rule's figure said to suffice (青海那边普及率8%就够了): the bar, not one of ours
-_BAR_ENOUGH = re.compile(r"((?<![\d.零〇一二两三四五六七八九十百点])(?>[\d.]+|[零〇一二两三四五六七八九十百点]+)"
+_BAR_ENOUGH = re.compile(r"((?<![\d.零〇一二两三四五六七八九十百点])(?>[\d.]+|"
+                         r"[零〇一二两三四五六七八九十百点]+)"
                          r"\s*(?:%|成|亿元|亿|万元|家|件|户|个)?)"
                          r"(\s*(?:就|也)(?:够了?|行了?|可以了?|达标了?|算达标))")
 _RULE_WORDS = re.compile(r"要求|规定|门槛|标准是|标准为|文件说|细则说|办法说")
@@ -664,11 +672,13 @@ _RELATIVE_CORRECTED = re.compile(r"(大前年|前年|去年|今年)(?:的|那个
                                  r"错了|写错了)"
                                  r"[，,。]?\s*(?:应该|其实|实际)?(?:是|为)")
 # a bound summing up the exact yearly figures said right after it (三年都在30亿以上：2023年31亿…)
-_BOUND_THEN_EXACT = re.compile(r"(?:(?:近|这|过去)?(?:三|3)年)?(?:都|均|每年都?)?(?:在|超过|超了|达到)?"
+_BOUND_THEN_EXACT = re.compile(r"(?:(?:近|这|过去)?(?:三|3)年)?(?:都|均|每年都?)?(?:在|超过|超了|"
+                               r"达到)?"
                                r"(?:(?:超过|超了|过了|过|高于|不低于|不少于|在)\s*[\d.]+\s*(?:亿元|亿)(?:以上|多)?(?:了)?"
                                r"|(?<![\d.年])[\d.]+\s*(?:亿元|亿)(?:以上|多))\s*[：:，,]\s*"
                                r"(?=(?:20\d\d)\s*年\s*(?:是|为|产值)?\s*[\d.]+\s*(?:亿元|亿)"
-                               r"|[\d.]+\s*(?:亿元|亿)\s*[、，,]\s*[\d.]+\s*(?:亿元|亿))")  # …：21亿、22亿、24亿
+                               r"|[\d.]+\s*(?:亿元|亿)\s*[、，,]\s*[\d.]+\s*(?:亿元|亿)"
+                               r")")  # …：21亿、22亿、24亿
 _NOT_THIS = re.compile(r"(?:[，,]\s*|(?<=[\d亿元万%家件个户人]))(?:而)?不是\s*"
                        r"[\d.零〇一二两三四五六七八九十百千万亿]+\s*"
                        r"(?:亿元|亿|万元|万|%|家|件|个|户|人)?(?=$|[，,。；;！!？?])"
@@ -745,7 +755,8 @@ def _both_kinds(m: re.Match[str]) -> str:
     return f"相关生产、服务企业{int(m.group('a')) + int(m.group('b'))}{m.group('u')}"
 
 
-_EACH = re.compile(r"([^，,。；;、和与及\d]{2,16}?)(?:和|、|与|及)([^，,。；;、和与及\d]{2,16}?)(?:也)?各(?:有)?\s*"
+_EACH = re.compile(r"([^，,。；;、和与及\d]{2,16}?)(?:和|、|与|及)([^，,。；;、和与及\d]{2,16}?)"
+                   r"(?:也)?各(?:有)?\s*"
                    r"(" + NUM + r")\s*(家|个|件|户)")
 _RELATIVE_YOY = re.compile(r"(?:今年|去年|前年)(?:的)?(?:产值)?(?:比|较|跟|和|与|同)")
 _YOY = re.compile(r"(20\d\d)\s*年?(?:的)?(?:产值)?\s*(?:比|较|相比|同比)\s*(20\d\d)\s*年?\s*"
@@ -779,10 +790,12 @@ def _year_on_year(s: str, as_of: date) -> tuple[tuple[tuple[str, str, Decimal], 
     return tuple(found), "".join(chars)
 
 
-_NEXT_TWO = re.compile(r"(?:之后|后面|后来|接下来|此后|随后)(?:的)?(?:两年|2年|\s{2,3})(?:的)?(?:产值)?(?:增速|增长率|增幅|分别增长|"
+_NEXT_TWO = re.compile(r"(?:之后|后面|后来|接下来|此后|随后)(?:的)?(?:两年|2年|\s{2,3})(?:的)"
+                       r"?(?:产值)?(?:增速|增长率|增幅|分别增长|"
                        r"同比增长|增长)(?:分别)?(?:是|为|了)?\s*(?P<a>[\d.]+)\s*%\s*(?:和|、|，|,|与)\s*"
                        r"(?P<b>[\d.]+)\s*%")
-_YOY_PREV = re.compile(r"(?P<y>20\d\d)\s*年(?:的)?(?:产值)?(?:比上年|比上一年|较上年|比去年)?(?:又|再|也)?(?:同比)?"
+_YOY_PREV = re.compile(r"(?P<y>20\d\d)\s*年(?:的)?(?:产值)?(?:比上年|比上一年|较上年|比去年)?(?:又|"
+                       r"再|也)?(?:同比)?"
                        r"(?:(?P<up>增长|增加|提高|上涨|涨)|(?P<down>下降|减少|降))了?\s*(?P<pct>[\d.]+)\s*%")
 
 

@@ -16,7 +16,8 @@ _VS_BENCHMARK = (r"(?:(?:还|也|都|仍|尚)?(?:没有?|未)?(?:高于|优于|�
 BOOL_FACTS: dict[str, str] = {
     "operating_body": r"运营管理机构|运营机构|管委会|管理机构",
     "three_year_plan": r"(?:未来)?三年(?:发展)?规划|发展规划|三年计划|培育方案",
-    "pillar_industry": r"支柱(?:产业)?|(?:是|属于|为)[\u4e00-\u9fff]{1,4}(?:县|区|旗)的(?:支柱或)?特色产业(?!集群)"
+    "pillar_industry": r"支柱(?:产业)?|(?:是|属于|为)[\u4e00-\u9fff]{1,4}(?:县|区|旗)的(?:支柱或)"
+                       r"?特色产业(?!集群)"
                        r"|(?:是|属于|为)(?:我们|咱们)?(?:所在)?(?:县域|县里|本县|全县|我县|"
                        r"我们县|咱们县|"
                        r"当地|县)?的?"
@@ -50,7 +51,8 @@ _NEG_AFTER = re.compile(r"^[^，,。；;]{0,4}"
                         # 偷税漏税、失信，都没有 (the clause ends there; …，也没有偷税 goes on)
                         r"|^[^，,。；;]{0,4}[，,]\s*(?:都|也|均|全都)(?:没有|没|无)"
                         r"(?=\s*(?:$|[，,。；;！!？?]))")
-_EFF_BAD = re.compile(r"低于|不如|未达到|未(?:高于|优于|超过)|没有?(?:高于|优于|达到|超过)|持平|等于|"
+_EFF_BAD = re.compile(r"低于|不如|未达到|未(?:高于|优于|超过)|没有?(?:高于|优于|达到|超过)|持平|"
+                      r"等于|"
                       r"相当|差不多|一样"
                       r"|比(?:行业)?基准值?(?:还|更)?(?:差|低)")
 # facts said by what follows the keyword rather than a verb before it
@@ -64,7 +66,8 @@ _SAID_AFTER: list[tuple[str, str, Any]] = [
                         r"(?:编|做|制定|出台|完成|弄)", False),
     ("operating_body", _BODY + r"(?:还|正|目前|仍)?(?:在|处于)?(?:筹建|筹备|筹划)", False),
     ("operating_body", _BODY + r"[^，,。；;]{0,4}?(?:已经?|都|早就?)"
-                       r"(?:成立|设立|组建|挂牌|建立|建好|运行|运转|有了|设了|建了|搭好|搭起来)", True),
+                       r"(?:成立|设立|组建|挂牌|建立|建好|运行|运转|有了|设了|建了|搭好|"
+                       r"搭起来)", True),
     ("prohibited_industry", r"(?:属于|是)(?:国家)?(?:鼓励类|允许类)", False),
     # an operating body by what it does: 由…负责运营管理 / 运营管理交给了…在做 / 运营管理机构是…
     ("operating_body", r"由[^，,。；;]{2,24}?(?:负责|承担|牵头)[^，,。；;]{0,8}"
@@ -106,24 +109,32 @@ _SAID_AFTER: list[tuple[str, str, Any]] = [
     ("high_water_use", r"高耗能、高用水[^，,。；;]{0,4}都(?:占|是)", True),
     ("prohibited_industry", r"(?:不在|不属于|没在|没有列入|未列入)[^，,。；;]{0,6}"
                             r"(?:淘汰|限制|禁止)(?:类)?(?:目录|名单|清单)?", False),
-    ("supply_chain_sharing", r"(?:没有?|未|还没(?:有)?)(?:建立|建|搞|形成|做)[^，,。；;]{0,16}共享(?:机制|平台)",
+    ("supply_chain_sharing", r"(?:没有?|未|还没(?:有)?)(?:建立|建|搞|形成|做)"
+                             r"[^，,。；;]{0,16}共享(?:机制|平台)",
      False),
-    ("supply_chain_sharing", r"共享[^，,。；;]{0,12}?(?:建起来了|建成了|建好了|投入使用|运行了|建成运行)", True),
+    ("supply_chain_sharing", r"共享[^，,。；;]{0,12}?(?:建起来了|建成了|建好了|投入使用|运行了|"
+                             r"建成运行)", True),
     ("operating_body", r"由[^，,。；;]{0,16}(?:管委会|公司|机构|中心)(?:负责)?(?:运营|管理)", True),
     ("three_year_plan", r"规划(?:也|都|已经|早就)?有(?:了)?(?=$|[，,。；;！!？?\s])", True),
     # 管委会也有 / 集群管委会2024年成立 / 设了运营管理公司
-    ("operating_body", _BODY + r"(?:也|都|已经|早就|早)?(?:有|有了|设了|成立了?)(?=$|[，,。；;！!？?\s])", True),
-    ("operating_body", _BODY + r"(?:于|在)?\s*(?:20\d\d\s*年|去年|前年)(?:就)?(?:成立|设立|组建|挂牌)",
+    ("operating_body", _BODY + r"(?:也|都|已经|早就|早)?(?:有|有了|设了|成立了?)(?=$|"
+                               r"[，,。；;！!？?\s])", True),
+    ("operating_body", _BODY + r"(?:于|在)?\s*(?:20\d\d\s*年|去年|前年)(?:就)?(?:成立|设立|组建|"
+                               r"挂牌)",
      True),
-    ("operating_body", r"(?:设|成立|组建)(?:了|立了)?[^，,。；;]{0,4}运营(?:管理)?(?:公司|机构|平台)", True),
+    ("operating_body", r"(?:设|成立|组建)(?:了|立了)?[^，,。；;]{0,4}运营(?:管理)?(?:公司|机构|"
+                       r"平台)", True),
     # 设备、仓储、物流初步搞了共享 / 建了共享仓储和共享设计中心
     ("supply_chain_sharing", r"(?:设备|仓储|物流|人力|设计|仓库)[^，,。；;]{0,12}?(?:初步)?"
                              r"(?:搞了|建了|实现了|做了|开展了)共享", True),
-    ("supply_chain_sharing", r"(?:建了|建成了?|搞了|有)[^，,。；;]{0,4}共享(?:工厂|仓储|设备|物流|仓库|车间|设计"
+    ("supply_chain_sharing", r"(?:建了|建成了?|搞了|有)[^，,。；;]{0,4}共享(?:工厂|仓储|设备|物流|"
+                             r"仓库|车间|设计"
                              r"|平台|中心)", True),
-    ("open_cooperation", r"(?:国际合作|合作|交流)[^，,。；;]{0,12}(?:一次也没|一回也没|一次都没|都没有?|也没有?)"
+    ("open_cooperation", r"(?:国际合作|合作|交流)[^，,。；;]{0,12}(?:一次也没|一回也没|一次都没|"
+                         r"都没有?|也没有?)"
                          r"(?:参加|参与|搞|办)", False),
-    ("open_cooperation", r"(?:办了|举办了?|承办了?|主办了?)[^，,。；;]{0,12}(?:推介会|研讨会|交流会|博览会|展会"
+    ("open_cooperation", r"(?:办了|举办了?|承办了?|主办了?)[^，,。；;]{0,12}(?:推介会|研讨会|"
+                         r"交流会|博览会|展会"
                          r"|论坛)", True),
     # 成立了促进会负责运营 / 规划还在编 / 建立了设备、物流、仓储共享机制
     ("operating_body", r"(?:成立|设立|组建|建立|搞|弄|牵头成立)了?[^，,。；;]{0,8}(?:促进会|联盟|"
@@ -252,8 +263,12 @@ _ALL_ZERO = re.compile(r"事故[^。；;]{0,20}(?:都是零|都为零|均为零|
 _FORM_NONE = re.compile(r"事故(?:的)?(?:最高)?(?:等级|级别)?\s*[：:]\s*(?:无|没有|零)")
 
 
-_NONE_SINCE = re.compile(r"[^。；;]{0,12}?(?:之后|此后|以后|后来)[^。；;，,]{0,4}?(?:就)?(?:再)?(?:也)?"
+_NONE_SINCE = re.compile(r"[^。；;]{0,12}?(?:之后|此后|以后|后来)[^。；;，,]{0,4}?(?:就)?(?:再)"
+                         r"?(?:也)?"
                          r"(?:没有|没|未)(?:再)?(?:出|发生)?(?:过)?")
+
+
+_ASKED_AFTER = re.compile(r"(?:了)?(?:吗|么|没有?)|[^，,。；;]{0,3}(?:吗|么)")  # 制定了吗
 
 
 def _worst_level(s: str, key: str, pattern: str, questions: list[str],
@@ -280,7 +295,8 @@ def _worst_level(s: str, key: str, pattern: str, questions: list[str],
                 found.append("general")
             continue
         rest = re.split(r"[，,。；;]", s[m.end():])[0]
-        denied_after = re.search(r"(?:也|都|均)?(?:没有|没|未|无)(?:发生|出)?(?:过)?\s*$", rest) and \
+        denied_after = re.search(r"(?:也|都|均)?(?:没有|没|未|无)(?:发生|出)?(?:过)"
+                                 r"?\s*$", rest) and \
             not any(w in rest for w in LEVEL_WORDS)  # 网络安全和数据安全事件也没有
         if _negated(s, m.start(), m.end()) or denied_after or (key == "incident_level"
                                                and _NO_INCIDENT.search(window)) or (
@@ -347,7 +363,8 @@ def extract_facts(s: str, this_year: int | None = None
                 last_no = m.end()
                 continue  # 不是民族地区，是革命老区: either kind of area is enough
             break
-    if re.search(r"(?:(?<!是)不是|并非|非|(?<!算)不算|不属于)(?:我们|咱们)?(?:县域|县里|本县|我县|当地|县)?(?:的)?(?:支柱|特色)", s):
+    if re.search(r"(?:(?<!是)不是|并非|非|(?<!算)不算|不属于)(?:我们|咱们)?(?:县域|县里|本县|我县|"
+                 r"当地|县)?(?:的)?(?:支柱|特色)", s):
         facts["pillar_industry"] = False
     for key, pattern in LEVEL_FACTS.items():
         if key in facts:
@@ -360,8 +377,8 @@ def extract_facts(s: str, this_year: int | None = None
             r"(?:网络|数据)", s):
         facts["cyber_incident_level"] = "none"
     for key, pattern, value in _SAID_AFTER:  # 规划已经编好了, 管委会还在筹建
-        m = None if key in facts else re.search(pattern, s)
-        if m and not re.match(r"(?:了)?(?:吗|么|没有?)|[^，,。；;]{0,3}(?:吗|么)", s[m.end():]):
+        said = None if key in facts else re.search(pattern, s)
+        if said and not _ASKED_AFTER.match(s, said.end()):
             facts[key] = value  # not 规划已经制定了吗？
     if "incident_level" not in facts and _ZERO_INCIDENTS.search(s):  # 三年内零事故
         facts["incident_level"] = "none"

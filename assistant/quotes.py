@@ -176,9 +176,11 @@ def item_text(matched: str | None) -> str:
 
 
 # a question asking for the whole list (情形有哪些, 几个方面, 重点任务, list the …)
-_ASKS_LIST = re.compile(r"哪些(?:情形|情况|方面|任务|工作|内容|重点|措施)|情形有哪些|(?:几|哪几)个方面|"
+_ASKS_LIST = re.compile(r"哪些(?:情形|情况|方面|任务|工作|内容|重点|措施)|情形有哪些|(?:几|哪几)"
+                        r"个方面|"
                         r"(?:重点|主要)(?:任务|方面|工作)|有哪几(?:条|项|种)|都有哪些|列(?:一下|出)|"
-                        r"(?i:\blist\b|what are the (?:grounds|conditions|tasks)|grounds for|conditions)")
+                        r"(?i:\blist\b|what are the (?:grounds|conditions|tasks)|grounds for|"
+                        r"conditions)")
 
 
 def best_quotes(cid: str, question: str, limit: int = 2, matched: str | None = None) -> list[str]:

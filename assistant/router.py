@@ -129,7 +129,8 @@ def _names_draft_only(text: str) -> bool:
     """征求意见稿 used as the document's name in a question on its rules (四川征求意见稿是不是要求
     产值都得过30亿), not a question on its status."""
     hits = {m.group() for m in _re("status").finditer(text)}
-    return hits == {"征求意见稿"} and bool(re.search(r"要求|规定|条件|标准|门槛|多少|(?<!哪)几", text))
+    return hits == {"征求意见稿"} and bool(re.search(r"要求|规定|条件|标准|门槛|多少|(?<!哪)"
+                                                     r"几", text))
 
 
 def _named_place(text: str) -> bool:
@@ -167,7 +168,8 @@ def route(text: str, *, has_profile: bool = False, last_intent: str | None = Non
     if has("city_rules", s):
         return r("out_of_scope", "a city's own rules")
     place = other_place(s)
-    if place and not (states_facts and has_profile) and (not jur or (every and not _named_place(s))):
+    if place and not (states_facts and has_profile) and \
+            (not jur or (every and not _named_place(s))):
         # 东北三省哪个省…: not ours (去西安参加了交流活动 states a fact of ours)
         return r("out_of_scope", f"other place {place}")
     if (has("other_policies", s) and not (jur and has("refers_to", s))) or has("general_topics", s):

@@ -141,7 +141,8 @@ def _series_text(text: str, key: str) -> str:
 
 
 _STOP = re.compile(r"[。！!？?；;\n]")
-_THREE_YEARS = re.compile(r"[^，,。；;\d]{0,8}?(?:分别|依次)(?:是|为|有)?")  # (近三年 arrives blanked)
+_THREE_YEARS = re.compile(r"[^，,。；;\d]{0,8}?(?:分别|依次)(?:是|为|有)"
+                          r"?")  # (近三年 arrives blanked)
 _YEAR_END = re.compile(r"(20\d\d)\s*年\s*(?:底|末|年底|年末)")
 _COUNT_UNIT = re.compile(r"(?<=[\d〇零一二两三四五六七八九十百千])\s*(?:件|个|项)")
 
