@@ -42,6 +42,11 @@ _LATER = re.compile(r"(?:我|等我)?(?:查一下|查查|查一查|回头|稍后
 # asking how our cluster fares (…，还差什么？), not what a rule says: the clauses before it are ours
 _VERDICT_ASKED = re.compile(r"还差|差什么|差哪|哪条不行|哪条卡|能报吗|能不能报|够不够|行不行|"
                             r"够格吗|结论")
+_LEADING_TOO = re.compile(r"[，,\s]*(?:它|他们|这[两几一]?家|那[两几一]?家)?(?:都|也)?是(?:做)"
+                          r"?主导产业")
+# a turn that goes on with a supposition (那样够了吗 / 那就过了？/ 这样是不是就不行了)
+_GOES_ON = re.compile(r"^(?:那|这样|那样|如果这样|要是这样|照这样)|那样|这样的话|那就")
+_BACK_TO_FACTS = re.compile(r"按实际|回到实际|实际的|实际上|先不算|还是按|真实")
 _IF = re.compile(r"如果|假如|假设|要是|若是|万一")
 _FIRST_PERSON = re.compile(r"我们|我县|我市|咱们|本集群|我们的|我的|我方")
 _SELF_ANSWER = re.compile(r"[？?]\s*(?:是的|是|对|对的|没错|有的|有|没有)")  # …吗？是的，没错
@@ -131,6 +136,9 @@ class Conversation:
     turns: list[dict[str, Any]] = field(default_factory=list)
     # figures of several clusters given at once (A集群…；B集群…), until the user says which
     candidates: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # the profile a what-if question supposed (如果普及率提到11%呢), while the next turns go on
+    # asking about it (那样够了吗); never stored in `profile`
+    supposed: dict[str, Any] | None = None
 
     # --- one turn -------------------------------------------------------------------------
     def send(self, text: str) -> Answer:
@@ -324,13 +332,19 @@ class Conversation:
         series = with_changes(said.get("output_by_year") or before, ex.yoy, ex.deltas)
         if series is not None:
             said["output_by_year"] = series  # 2024年比2023年增长21%，2025年持平
-        if _CORRECTION_WORDS.search(question):  # 更正：后来核定为较大级别
+        if _CORRECTION_WORDS.search(question) or _IF.search(question):  # 后来核定为较大级别
             level = next((v for w, v in LEVEL_WORDS.items() if w in question), None)
             held = [k for k in ("incident_level", "cyber_incident_level") if k not in said
                     and self.profile.get(k) not in (None, "none")]  # the one incident said before
             if level and len(held) == 1 and level not in {said.get("incident_level"),
                                                           said.get("cyber_incident_level")}:
                 said[held[0]] = level
+        if _LEADING_TOO.match(question) and "leading_industry_champions" not in said:
+            # 小巨人有1家 / 是主导产业的: the firms just counted belong to the leading industry
+            firms = [m for m in ("little_giant", "single_champion") if m in self.last_metrics[-2:]]
+            if firms:
+                said["leading_industry_champions"] = sum(int(self.profile.get(m) or 0)
+                                                         for m in firms)
         asks_first = []
         for metric, step in ex.changes:  # 普及率再提高2个百分点: from the value we hold
             base = said.get(metric, self.profile.get(metric))
@@ -347,11 +361,18 @@ class Conversation:
             message = f"这些数据无法采用：{problem}。请核对后重新告诉我。"
             return compose.finish(text, "clarify", [message], CitationList(), [], today,
                                   asks=(message,), profile=dict(self.profile))
+        supposing = bool(ex.hypothetical and (ex.facts or ex.changes))
         if ex.hypothetical:
             profile = candidate
+            if supposing:
+                self.supposed = dict(candidate)
+        elif not said and self.supposed is not None and _GOES_ON.search(question) \
+                and not _BACK_TO_FACTS.search(question):
+            profile, supposing = self.supposed, True  # 如果…呢？ / 那样够了吗？: still supposing
         else:
             self.profile.update(said)
             profile = self.profile
+            self.supposed = None
         if said or find_quantities(question):
             self.last_facts_text = question
         self.last_intent, self.last_question = "eligibility", question
@@ -366,7 +387,7 @@ class Conversation:
                                   asks=asks, profile=dict(self.profile), notes=ex.notes)
         focus = "gap" if _GAP.search(question) else "why" if _WHY.search(question) else None
         answer = eligibility.compose(text, profile, self.jurisdictions, today, focus=focus,
-                                     hypothetical=ex.hypothetical and bool(ex.facts or ex.changes),
+                                     hypothetical=supposing,
                                      notes=ex.notes, extra_asks=ex.questions)
         if not ex.hypothetical:
             self.pending = list(answer.missing)
@@ -416,6 +437,7 @@ class Conversation:
         self.asked.clear()
         self.last_facts_text = ""
         self.candidates.clear()
+        self.supposed = None
 
     # --- export / import ------------------------------------------------------------------
     def to_json(self) -> dict[str, Any]:

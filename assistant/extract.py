@@ -236,6 +236,7 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
     s = _mask_rule_figures(s)
     s = _ASKED_FIGURE.sub(lambda m: m.group(1) + " " * len(m.group(2)) + m.group(3), s)
     s = _BAR_ENOUGH.sub(lambda m: " " * len(m.group(1)) + m.group(2), s)  # 8%就够了，我们是0.15
+    s = _BAR_ASKED.sub(lambda m: m.group(1) + " " * len(m.group(2)), s)  # 年均增速有没有过5%
     yoy, s = _year_on_year(s, as_of or date.today())
     deltas, s = _year_deltas(s)
     as_of = as_of or date.today()
@@ -491,6 +492,8 @@ _BAR_ENOUGH = re.compile(r"((?<![\d.零〇一二两三四五六七八九十百�
                          r"[零〇一二两三四五六七八九十百点]+)"
                          r"\s*(?:%|成|亿元|亿|万元|家|件|户|个)?)"
                          r"(\s*(?:就|也)(?:够了?|行了?|可以了?|达标了?|算达标))")
+_BAR_ASKED = re.compile(r"((?:有没有|是否|能否|能不能|够不够)(?:超过|过|达到|到))"
+                        r"((?<![\d.])(?>[\d.]+)\s*(?:%|亿元|亿)?)")
 _RULE_WORDS = re.compile(r"要求|规定|门槛|标准是|标准为|文件说|细则说|办法说")
 _FIRST_PERSON = re.compile(r"我们|我县|我市|咱们|咱|本集群|我方")
 _CLAUSE = re.compile(r"[^，,；;。！!？?]*[，,；;。！!？?]?")

@@ -251,7 +251,8 @@ def hedge_in(text: str) -> str | None:
 def share_percent(q: Quantity) -> Decimal:
     """A share in percent: 55% → 55, 0.55 (said as a share) → 55; over 100 is impossible."""
     value = q.value
-    if q.unit != "%" and "." in q.raw and Decimal(0) <= value <= 1:
+    if q.unit != "%" and ("." in q.raw or q.raw.startswith(("零点", "〇点"))) and \
+            Decimal(0) <= value <= 1:  # 0.72 / 零点一: a share written as a fraction
         value = value * 100
     if value < 0 or value > 100:
         raise NumberError(f"占比应在0到100%之间，您说的是“{q.raw}”，请核对后重新告诉我。", q.raw)
