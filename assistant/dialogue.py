@@ -42,8 +42,6 @@ _LATER = re.compile(r"(?:我|等我)?(?:查一下|查查|查一查|回头|稍后
 # asking how our cluster fares (…，还差什么？), not what a rule says: the clauses before it are ours
 _VERDICT_ASKED = re.compile(r"还差|差什么|差哪|哪条不行|哪条卡|能报吗|能不能报|够不够|行不行|"
                             r"够格吗|结论")
-_LEADING_TOO = re.compile(r"[，,\s]*(?:它|他们|这[两几一]?家|那[两几一]?家)?(?:都|也)?是(?:做)"
-                          r"?主导产业")
 # a turn that goes on with a supposition (那样够了吗 / 那就过了？/ 这样是不是就不行了)
 _GOES_ON = re.compile(r"^(?:那|这样|那样|如果这样|要是这样|照这样)|那样|这样的话|那就")
 _BACK_TO_FACTS = re.compile(r"按实际|回到实际|实际的|实际上|先不算|还是按|真实")
@@ -339,7 +337,7 @@ class Conversation:
             if level and len(held) == 1 and level not in {said.get("incident_level"),
                                                           said.get("cyber_incident_level")}:
                 said[held[0]] = level
-        if _LEADING_TOO.match(question) and "leading_industry_champions" not in said:
+        if has("leading_too", question) and "leading_industry_champions" not in said:
             # 小巨人有1家 / 是主导产业的: the firms just counted belong to the leading industry
             firms = [m for m in ("little_giant", "single_champion") if m in self.last_metrics[-2:]]
             if firms:

@@ -183,6 +183,18 @@ _ASKS_LIST = re.compile(r"哪些(?:情形|情况|方面|任务|工作|内容|重
                         r"conditions)")
 
 
+def _names_one_item(sents: tuple[str, ...], items: list[int], top: int,
+                    qt: dict[str, float]) -> bool:
+    """The list question is about the item the best sentence is in (激发集群创新活力上要强化哪些
+    工作): two of its words are in that item's heading and not in the lead-in."""
+    own = max((i for i in items if i <= top), default=None)
+    if own is None:
+        return False
+    lead = "".join(sents[:items[0]])
+    return sum(1 for t in qt if len(t) >= 2 and t not in ("集群", "中小", "企业")
+               and t in sents[own] and t not in lead) >= 2
+
+
 def best_quotes(cid: str, question: str, limit: int = 2, matched: str | None = None) -> list[str]:
     """The best sentence of unit `cid` for `question`, plus the next best when it is as good
     (adjacent sentences are joined so the quote stays one verbatim span). `matched` is the
@@ -205,13 +217,9 @@ def best_quotes(cid: str, question: str, limit: int = 2, matched: str | None = N
             chosen.append(i)
     if any(_ITEM.match(sents[i]) for i in chosen) and 0 not in chosen:
         chosen.append(0)  # an enumerated item needs its lead-in (……撤销其认定：)
-    items = [i for i in range(len(sents)) if _ITEM.match(sents[i])]
-    own = max((i for i in items if i <= top), default=None)  # the item the best sentence is in
-    lead = "".join(sents[:items[0]]) if items else ""
-    names_one = own is not None and sum(  # 激发集群创新活力上要强化哪些工作: that item's own list
-        1 for t in qt if len(t) >= 2 and t not in ("集群", "中小", "企业") and t in sents[own]
-        and t not in lead) >= 2
-    if len(items) >= 2 and _ASKS_LIST.search(question) and not names_one:
+    items = [i for i in range(len(sents)) if _ITEM.match(sents[i])] \
+        if _ASKS_LIST.search(question) else []
+    if len(items) >= 2 and not _names_one_item(sents, items, top, qt):
         # 撤销认定情形有哪些 / 培育几个方面: every item, each by its own sentence or heading
         return _spans(cid, sents, sorted({*chosen, *items, *range(items[0])}))
     if len(chosen) == 1 and re.search(r"以下|下列|情形之一", sents[top]) and \

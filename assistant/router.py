@@ -192,7 +192,8 @@ def route(text: str, *, has_profile: bool = False, last_intent: str | None = Non
     if awaiting_place and jur and not every and not has("rule_question", s):
         # …figures… / 请问按哪个地方？ / 我们是青海省的，能不能报: the place asked for
         return r("eligibility", "the place asked for")
-    if has_profile and last_intent == "eligibility" and has("verdict_followup", s) \
+    if has_profile and last_intent == "eligibility" and \
+            (has("verdict_followup", s) or has("leading_too", s)) \
             and not has("rule_question", s) and not has("process_question", s):
         return r("eligibility", "how our figures fare")
     if has("eligibility", s) and (has("rule_claim", s) or has("rule_question", s)) \

@@ -150,11 +150,11 @@ class Retriever:
                                     self.own_words)
                 _ASKED_WORDS.clear()
                 _ASKED_WORDS[key] = said
-            labelled = {cid for _, ids in questions for cid in ids}
             # an article no labelled question answers (a user-added document's) stands in the
-            # channel by its own words, so a question on its distinctive words still reaches it
-            own = [(sorted(words), [cid]) for cid, words in self.article_words.items()
-                   if cid not in labelled]
+            # channel by its own words, so a question on its distinctive words still reaches it;
+            # the words of every article are read only when there is such an article (0.3 s)
+            unlabelled = sorted(units - {cid for _, ids in questions for cid in ids})
+            own = [(sorted(self.article_words[cid]), [cid]) for cid in unlabelled]
             self._asked = AskedIndex([*zip(said, (ids for _, ids in questions), strict=True),
                                       *own], units.__contains__)
         return self._asked

@@ -195,3 +195,18 @@ def test_patents_per_10k_takes_the_latest_yearly_count_when_no_total_is_given() 
     assert c["status"] == "not_met"
     c = criterion({"rd_by_year": {"2024": 1}}, "guizhou", "rd_growth")  # one year: unknown
     assert c["status"] == "unknown"
+
+
+def test_distinct_total_counts_for_a_subset_when_the_other_categories_are_none() -> None:
+    # Shandong's second branch counts 专精特新、创新型、高新技术 (不少于10家); with no 单项冠军
+    # and no 小巨人 the distinct total of all five is the total of those three.
+    none_else = {"single_champion": 0, "little_giant": 0}
+    for total, status in ((9, "not_met"), (10, "met"), (11, "met")):
+        c = criterion({**none_else, "quality_enterprises": total}, "shandong",
+                      "quality_enterprises")
+        assert c["status"] == status, total
+        assert [a["status"] for a in c["alternatives"]] == ["not_met", status]
+    # one of the other categories not said: the total may include it, so it decides nothing
+    c = criterion({"single_champion": 0, "quality_enterprises": 12}, "shandong",
+                  "quality_enterprises")
+    assert c["status"] == "unknown"
