@@ -17,7 +17,15 @@ from typing import Any
 from . import compose, eligibility
 from .answer import Answer, CitationList
 from .explain import explain
-from .extract import LABELS, PERCENT_METRICS, SHARE_METRICS, SHORT_NAMES, extract, metrics_named
+from .extract import (
+    CORRECTION,
+    LABELS,
+    PERCENT_METRICS,
+    SHARE_METRICS,
+    SHORT_NAMES,
+    extract,
+    metrics_named,
+)
 from .facts import LEVEL_WORDS
 from .numbers import find_quantities
 from .render import short
@@ -85,13 +93,15 @@ def _with_unit(text: str, unit: str) -> str:
 
 # a question naming one figure, then the user's own value: 中小企业产值占比呢？我们是58%
 _ASKED_THEN_SAID = re.compile(r"(?P<q>[^？?]{2,30})[？?]\s*(?P<a>[^？?]*\d[^？?]*)$")
-_RESET_FIRST = re.compile(r"[^。！!；;\n]*?(?:换一个集群|换个集群|重新开始|重新来|从头开始|清空)"
+_RESET_FIRST = re.compile(r"(?:^|(?<=[。！!；;\n]))[^。！!；;\n]*?(?:换一个集群|换个集群|重新开始|"
+                          r"重新来|从头开始|清空)"
                           r"(?:[^。！!；;\n]*[。！!；;\n]|[^，,。！!；;\n]{0,6}[，,])")
 
 
 def _after_reset(question: str) -> str:
-    """What follows a reset said in the first sentence, when there is more (换个集群。这个…)."""
-    m = _RESET_FIRST.match(question)
+    """What follows a reset said in a sentence, when there is more (换个集群。这个…;
+    牦牛肉那个不看了。换个集群，说藏毯集群：…)."""
+    m = _RESET_FIRST.search(question)
     if not m or not has("reset", m.group()):
         return ""
     return question[m.end():].strip()
@@ -107,10 +117,6 @@ _THIS_FIGURE = re.compile(r"(?:这个|这些|这样的?)(?:数|值|数字|面积
                           r"(?:符合|满足|够|达标|行|过)")
 
 
-_CORRECTION_WORDS = re.compile(r"不对|错了|说错|更正|应该是|其实是|改为|改成|说多了|说少了|少说了|"
-                               r"核实了|核对了|确认了"
-                               r"|多说了"
-                               r"|准确|精确|具体是|具体数|实际是|确切")
 _CORRECTS = re.compile(r"占比|比例|比重|不对|错了|说错|更正|应该是|其实是|改为|改成")
 _HOW_CHOSEN = "省级主管部门审核后择优形成集群名单，经公示无异议的确定为集群"
 _REFERENCE = re.compile(r"第[一二三四五六七八九十百\d]+条|附件")
@@ -210,13 +216,13 @@ class Conversation:
                     metrics_named(c) and re.search(r"\d|[一二两三四五六七八九十][成%]|百分之", c)
                     and not re.search(r"以上|以下|不低于|不少于|高于|超过|不超过|以内|至少|"
                                       r"低于", c))))
-            ex = extract(said, today, context_metric=self._context_metric(said)) if said \
+            ex = extract(said, today, context_metric=self._context_metric(question)) if said \
                 else extract("", today)
         r = route(question, has_profile=bool(self.profile), last_intent=self.last_intent,
                   states_facts=bool(ex.facts or ex.questions or ex.changes),
                   pending=bool(self.pending),
                   awaiting_place=bool(self.profile) and not self.jurisdictions
-                  and self.last_intent == "eligibility")
+                  and self.last_intent == "eligibility", checking=self._checking())
         if injected and (not question or r.intent in ("greeting", "overview", "clarify")
                          or not has("domain", question)):
             r = Route("out_of_scope", r.jurisdictions, r.all_jurisdictions, "prompt injection")
@@ -229,8 +235,8 @@ class Conversation:
         if intent in ("greeting", "overview"):
             return compose.overview(text, today, intent)
         if intent == "out_of_scope" and r.reason == "no domain words" and \
-                self.last_intent == "eligibility" and not find_quantities(question) and \
-                self.profile:  # 但是已经整改完了: nothing new to check; the result stands
+                self._checking() and not find_quantities(question):
+            # 但是已经整改完了: nothing new to check; the result stands
             answer = self._eligibility(text, question, ex, list(self.jurisdictions), False)
             return replace(answer, answer="这句话中没有可用于对照的新数据，对照结果不变：\n"
                            + answer.answer)
@@ -330,19 +336,27 @@ class Conversation:
         series = with_changes(said.get("output_by_year") or before, ex.yoy, ex.deltas)
         if series is not None:
             said["output_by_year"] = series  # 2024年比2023年增长21%，2025年持平
-        if _CORRECTION_WORDS.search(question) or _IF.search(question):  # 后来核定为较大级别
+        if CORRECTION.search(question) or _IF.search(question):  # 后来核定为较大级别
             level = next((v for w, v in LEVEL_WORDS.items() if w in question), None)
             held = [k for k in ("incident_level", "cyber_incident_level") if k not in said
                     and self.profile.get(k) not in (None, "none")]  # the one incident said before
             if level and len(held) == 1 and level not in {said.get("incident_level"),
                                                           said.get("cyber_incident_level")}:
                 said[held[0]] = level
-        if has("leading_too", question) and "leading_industry_champions" not in said:
+        firms: list[str] = [m for m in ("little_giant", "single_champion")
+                            if m in self.last_metrics[-2:]]
+        if has("leading_too", question) and "leading_industry_champions" not in said and firms:
             # 小巨人有1家 / 是主导产业的: the firms just counted belong to the leading industry
-            firms = [m for m in ("little_giant", "single_champion") if m in self.last_metrics[-2:]]
-            if firms:
-                said["leading_industry_champions"] = sum(int(self.profile.get(m) or 0)
-                                                         for m in firms)
+            said["leading_industry_champions"] = sum(int(self.profile.get(m) or 0)
+                                                     for m in firms)
+        firms = [m for m, word in (("little_giant", "小巨人"), ("single_champion", "单项冠军"))
+                 if word in question] or firms
+        if has("leading_not", question) and firms and not any(m in said for m in firms) \
+                and "leading_industry_champions" not in said:
+            # 那家单项冠军做的是配套包装，不是主导产业: those firms leave the leading-industry count
+            held = self.profile.get("leading_industry_champions")
+            said["leading_industry_champions"] = max(0, int(held or 0) - sum(
+                int(self.profile.get(m) or 0) for m in firms)) if held else 0
         asks_first = []
         for metric, step in ex.changes:  # 普及率再提高2个百分点: from the value we hold
             base = said.get(metric, self.profile.get(metric))
@@ -364,9 +378,13 @@ class Conversation:
             profile = candidate
             if supposing:
                 self.supposed = dict(candidate)
-        elif not said and self.supposed is not None and _GOES_ON.search(question) \
-                and not _BACK_TO_FACTS.search(question):
-            profile, supposing = self.supposed, True  # 如果…呢？ / 那样够了吗？: still supposing
+        elif self.supposed is not None and not _BACK_TO_FACTS.search(question) and (
+                (not said and _GOES_ON.search(question))
+                or (said and all(self.supposed.get(k) == v == self.profile.get(k)
+                                 for k, v in said.items()))):
+            # 如果…呢？ / 那样够了吗？ / 主导产业占比还是71%不变 (the same either way): still
+            # supposing
+            profile, supposing = self.supposed, True
         else:
             self.profile.update(said)
             profile = self.profile
@@ -388,7 +406,10 @@ class Conversation:
                                      hypothetical=supposing,
                                      notes=ex.notes, extra_asks=ex.questions)
         if not ex.hypothetical:
-            self.pending = list(answer.missing)
+            # a figure asked back (差不多一半吧 → the exact share?) comes first: 是49.6% answers it
+            asked_back = [m for m in ex.metrics if m not in said and m in LABELS] \
+                if ex.questions else []
+            self.pending = asked_back + [m for m in answer.missing if m not in asked_back]
         return answer
 
     def _context_metric(self, question: str) -> str | None:
@@ -400,19 +421,23 @@ class Conversation:
         named = [m for m in self.last_metrics
                  if any(w and w in question
                         for w in (*SHORT_NAMES.get(m, ()), LABELS.get(m, "")[:4]))]
-        if named and (_CORRECTS.search(question) or _CORRECTION_WORDS.search(question)):
+        if named and (_CORRECTS.search(question) or CORRECTION.search(question)):
             return named[-1]  # 刚才主导产业那个不对，应该是69% → 主导产业占比
         money = re.search(r"[\d一二两三四五六七八九十]\s*(?:亿|万元)", question) and \
             not re.search(r"%|百分|成", question)
         if money and "output_by_year" in self.last_metrics and \
                 self.last_metrics[-1] in PERCENT_METRICS and \
-                (_CORRECTS.search(question) or _CORRECTION_WORDS.search(question)):
+                (_CORRECTS.search(question) or CORRECTION.search(question)):
             return "output_by_year"  # 刚才说错了，2023年是十九亿五千万: not a share
         if shares and _CORRECTS.search(question):
             return shares[-1]
         if len(named) == 1 and find_quantities(question) and _IF.search(question):
             return named[0]  # …年均增速9.5% … 假如增速能到10.5%呢？
-        if self.last_metrics and _CORRECTION_WORDS.search(question):  # 不对，…是6.8个
+        if not named and self.last_metrics and _IF.search(question) and \
+                len(find_quantities(question)) == 1 and \
+                (self.last_metrics[-1] in PERCENT_METRICS) == bool(re.search(r"%|百分", question)):
+            return self.last_metrics[-1]  # 普及率百分之九 … 如果今年能推到百分之十一呢
+        if self.last_metrics and CORRECTION.search(question):  # 不对，…是6.8个
             percent = bool(re.search(r"%|百分", question))  # 增长率写错了，应该是16%: a rate
             fits = [m for m in self.last_metrics if (m in PERCENT_METRICS) == percent]
             return (fits or self.last_metrics)[-1]
@@ -425,6 +450,12 @@ class Conversation:
         if len(self.asked) == 1 and self.last_intent != "eligibility":
             return self.asked[0]  # 普及率要求是15%吧？ → 我们是16%
         return None
+
+    def _checking(self) -> bool:
+        """A check of our figures is under way: figures held and a verdict given on them (rule
+        questions asked in between do not end it)."""
+        return bool(self.profile) and (self.last_intent == "eligibility" or any(
+            t["intent"] == "eligibility" for t in self.turns))
 
     def reset(self) -> None:
         self.profile.clear()

@@ -66,13 +66,17 @@ METRIC_PATTERNS: dict[str, str] = {
                        r"|每万(?:名|个)?(?:人|从业人员|员工|职工)(?:的|拥有)?(?:有效)?(?:发明)?"
                        r"(?:专利)?(?:拥有量|数|数量)?",
     "output_growth": r"(?:集群)?(?:总)?产值" + _TO + _GROWS + r"|年均增速",
-    "sme_output": r"中小企业(?:[^，,。；;\d%]{0,4}?(?:产值|营收)|(?:贡献|创造|做|干|实现|完成)了?)"
+    "sme_output": r"中小企业(?:[^，,。；;\d%]{0,4}?(?:产值|营收)|(?:那块|这块|那部分|这部分|部分)?"
+                  r"(?:20\d\d年|去年|今年)?(?:贡献|创造|做|干|实现|完成)了?)"
                   r"(?=[^，,。；;%]{0,8}?" + _AMOUNT + ")"
                   # 其中中小企业18亿
-                  r"|(?<=其中)中小企业(?=\s*(?:为|是|有|占)?\s*" + _AMOUNT + ")",
+                  r"|(?:(?<=其中)|(?<=[、，,；;]))中小企业(?=\s*(?:为|是|有|占)"
+                  r"?\s*" + _AMOUNT + ")",
     "leading_industry_output": r"主导产业(?:的)?(?:去年|今年|前年|20\d\d年)?(?:的)?产值"
                                r"(?=[^，,。；;%]{0,8}?" + _AMOUNT + ")"
-                               r"|(?<=其中)主导产业(?=\s*(?:为|是|有|占)?\s*" + _AMOUNT + ")",
+                               r"|(?:(?<=其中)|(?<=[、，,；;]))主导产业[^，,。；;\d%]{0,6}?"
+                               r"(?=\s*(?:为|是|有|占)"
+                               r"?\s*" + _AMOUNT + ")",  # 其中…、主导产业家具14亿
     "output_by_year": r"(?:集群)?(?:总)?产值|营业收入|营收"
                       # 山东省级集群：2023年45亿，2024年50亿…: a series of 亿 with no name before it
                       r"|(?:(?<=[：:，,。；;\s])|^|(?<=我们)|(?<=咱们)|(?<=集群))"
@@ -91,7 +95,9 @@ METRIC_PATTERNS: dict[str, str] = {
                         r"|相关企业"
                         r"(?=\s*(?:共|总计)?\s*[\d一二两三四五六七八九十])"
                         r"|相关(?:的)?生产[、和及]?服务(?:等)?(?:类)?企业",
-    "employees": r"从业人员|员工|职工|就业人数",
+    "employees": r"从业人员|员工|职工|就业人数"
+                 r"|雇(?:用|佣)?了?(?=\s*(?:共|总共|一共)"
+                 r"?\s*" + _DIGIT + r"[^，,。；;]{0,6}人)",  # 一共雇了6万人
     "patents": r"(?:有效)?发明专利(?:拥有量|数量|数)?",
 }
 SHARE_METRICS = ("sme_output_share", "leading_industry_share", "iip_penetration")
@@ -111,6 +117,7 @@ _ALL = sorted(((m, p) for m, p in METRIC_PATTERNS.items()),
               key=lambda mp: (mp[0] != "annual_output", mp[0] == "output_by_year", -len(mp[1])))
 _KEY_RE = re.compile("|".join(f"(?P<{m}>{p})" for m, p in _ALL))
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+_SENTENCES = re.compile(r"(?<=[。；;！!？?\n])")
 _SERIES_END = re.compile(r"[。！!？?\n]")
 # Numbers that are not values: 近三年, 三年规划, 第三条.
 # A numeral run is matched from its start only (linear time on long runs of digits).
@@ -120,6 +127,8 @@ _NOT_VALUES = re.compile(r"(?:近|这|过去|最近|前)(?:[一二两三四五�
                          r"|第[一二两三四五六七八九十百\d]+[条款项年]|" + _RUN + r"个?方面"
                          r"|第[一二两三四五六七八九十\d]+个(?:数字|数|值)?"  # 第二个数说错了
                          r"|[两三四五六个]位数"  # 增长应该是两位数: not a value
+                         r"|(?<![相])(?:就|只|还)差(?:了)?\s*[\d.]+\s*(?:%|个百分点|个点)"
+                         r"?"  # 普及率就差0.1
                          r"|(?:这|那)(?:一|两|三|四|几|俩)(?:项|条|个|点|块)"  # 这两项能过吗
                          r"|(?<![一二两三四五六七八九十半\d])(?>[一二两三四五六七八九十半\d]+)"
                          r"个(?:多)?月"  # 两个月
@@ -147,7 +156,9 @@ _YEAR_VALUE = re.compile(r"20\d\d\s*年(?:底|末)?\s*(?:是|为|有|[：:])"
 _HYPOTHETICAL = re.compile(r"如果|假如|假设|假定|设想|要是|若是|倘若|万一"
                            r"|(?:变成|变为|换成|提高到|提升到|降到|降低到|涨到)[^，,。；;？?]{0,10}的话"
                            r"|(?<![\d.])(?>[\d.]+)\s*(?:%|亿元|亿|万元|家|个|件|户)的话")  # 75%的话
-_CORRECTION = re.compile(r"不对|错了|更正|纠正|应该是|改为|改成|其实是|说错|说多了|说少了|少说了"
+CORRECTION = re.compile(r"不对|错了|更正|纠正|应该是|改为|改成|其实是|说错|说多了|说少了|少说了|"
+                        r"多说了"
+                         r"|(?:^|[，,。])\s*(?:等下|等一下|等会儿?)[，,]"
                          r"|准确|精确|确切|具体是|具体数|实际是|核实了|核对了|确认了")
 
 
@@ -190,6 +201,8 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
     plain = read_form(read_tables(plain))  # pasted tables and 申报表 lines (tables.py)
     plain = _SLASH_YEARS.sub(_slash_pairs, plain)  # 23/24/25年：41/50/62件
     plain = plain.replace("俩", "两个").replace("仨", "三个").replace("个亿", "亿")
+    plain = re.sub(r"(?<=[\d一二两三四五六七八九十])个(?:百分)?点(?![\d一二两三四五六七八九])", "%",
+                   plain)  # 年均增长正好5个点
     plain = _FORMAL.sub(lambda m: m.group().translate(_FORMAL_DIGITS), plain)  # 叁家 → 三家
     plain = _CN_SHORT_YEAR.sub(lambda m: "20" + "".join(_CN_DIGIT[c] for c in m.group(1)) + "年",
                                plain)  # 二三年 → 2023年
@@ -237,8 +250,11 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
     s = _ASKED_FIGURE.sub(lambda m: m.group(1) + " " * len(m.group(2)) + m.group(3), s)
     s = _BAR_ENOUGH.sub(lambda m: " " * len(m.group(1)) + m.group(2), s)  # 8%就够了，我们是0.15
     s = _BAR_ASKED.sub(lambda m: m.group(1) + " " * len(m.group(2)), s)  # 年均增速有没有过5%
+    large = _LARGE.search(s)
+    if large:
+        s = s[:large.start()] + " " * (large.end() - large.start()) + s[large.end():]
     yoy, s = _year_on_year(s, as_of or date.today())
-    deltas, s = _year_deltas(s)
+    deltas, s = _year_deltas(s, as_of or date.today())
     as_of = as_of or date.today()
     facts: dict[str, Any] = {}
     questions: list[str] = []
@@ -267,7 +283,7 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
             if not any(a <= m.start() < b for a, b in taken)]
     named = [k for k in keys if k[1] != k[2]]  # a word names the figure (not a bare series)
     if context_metric in SERIES_KEYS and not facts and (not named or _THAT_ONE.search(s)) and \
-            (_CORRECTION.search(s) or (not named and _YEAR_VALUE.search(s))):
+            (CORRECTION.search(s) or (not named and _YEAR_VALUE.search(s))):
         # 更正：2023年是64件 after the patent series; 2024年68件，2025年75件 goes on with it
         values = year_values(s, str(context_metric), as_of)
         if values:
@@ -285,8 +301,11 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
             keys = [(implied, 0, 0)]
         elif context_metric and find_quantities(s) and _bare_applies(s, context_metric):
             keys = [(context_metric, 0, 0)]
+        elif find_quantities(s) and _RULE_WORDS.search(plain) and _FIRST_PERSON.search(s) and \
+                len(metrics_named(plain)) == 1:  # 中小企业产值要六成以上，我们只有五成二
+            keys = [(metrics_named(plain)[0], 0, 0)]
     hypothetical = bool(_HYPOTHETICAL.search(s))  # once: searched per key it was quadratic
-    correcting = bool(_CORRECTION.search(s))
+    correcting = bool(CORRECTION.search(s))
     for i, (metric, start, end) in enumerate(keys):
         stop = keys[i + 1][1] if i + 1 < len(keys) else len(s)
         # a yearly series may run over semicolons (2023-21亿；2024-22亿；2025-24亿)
@@ -299,6 +318,9 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
                     stop = end + semi.start()
                     break
         segment = s[end:stop]
+        if start == end == 0 and not find_quantities(segment):
+            # 研发那条是不是刚好卡在线上？如果是5.3%呢: a bare value in a later sentence
+            segment = next((c for c in reversed(_SENTENCES.split(s)) if find_quantities(c)), "")
         if metric == "output_by_year":  # back to the previous metric's end at most
             clause = max(s.rfind(c, 0, start) for c in "，,；;\n。！!？?") + 1
             segment_from = max(0, start - 24, keys[i - 1][2] if i else 0, clause)
@@ -350,6 +372,12 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
         except NumberError as exc:
             questions.append(exc.question)
 
+    if large and large.group("rest") and facts.get("output_by_year") and "sme_output" not in facts:
+        total = facts["output_by_year"][max(facts["output_by_year"])]
+        part = _value("sme_output", find_quantities(large.group("v"))[0])
+        if Decimal(0) <= part <= total:
+            facts["sme_output"] = total - part
+            mentioned.append("sme_output")
     changes = _percent_changes(s, facts, context_metric) + _count_changes(s, facts)
     fact_values, fact_questions, vouched = extract_facts(plain, as_of.year)
     facts.update(fact_values)
@@ -408,10 +436,12 @@ def _percent_changes(s: str, facts: dict[str, Any], context_metric: str | None
 
 
 # 明年再认定1家高企 / 新增的1家小巨人 / 新授权的4件发明专利也算上: more of a count we hold
-_COUNT_CHANGE = re.compile(r"(?:再|又|另外再|新增(?:了|的)?|再新增|多(?:了|出)?|增加(?:了)?|"
+_COUNT_CHANGE = re.compile(r"(?P<verb>再授权|又授权|再|又|另外再|新增(?:了|的)?|再新增|多(?:了|出)"
+                           r"?|增加(?:了)?|"
                            r"新授权(?:的)?|再认定|"
-                           r"再评上|新评上)\s*(?P<num>" + NUM + r")\s*(?:家|件|个)\s*(?P<what>"
-                                                                r"[^，,。；;？?\d]{1,14})")
+                           r"再评上|新评上)\s*(?P<num>" + NUM + r")\s*(?P<unit>家|件|个)"
+                                                                r"\s*(?P<what>"
+                                                                r"[^，,。；;？?\d]{0,14})")
 _COUNT_WORDS = (("小巨人", "little_giant"), ("单项冠军", "single_champion"),
                 ("单冠", "single_champion"), ("专精特新", "specialized_sme"),
                 ("创新型", "innovative_sme"), ("高新技术", "high_tech"), ("高企", "high_tech"),
@@ -424,6 +454,8 @@ def _count_changes(s: str, facts: dict[str, Any]) -> tuple[tuple[str, Decimal], 
     out = []
     for m in _COUNT_CHANGE.finditer(s):
         metric = next((k for w, k in _COUNT_WORDS if w in m.group("what")), None)
+        if metric is None and "授权" in m.group("verb") and m.group("unit") == "件":
+            metric = "patents"  # 如果年底再授权两件呢
         if metric is None:
             continue
         step = find_quantities(m.group("num"))[0].value
@@ -468,7 +500,7 @@ def _bare_applies(s: str, context_metric: str) -> bool:
     discussed, or a bare 30亿 right after we asked for it."""
     if _BARE_SHARE.search(s):
         return context_metric in SHARE_METRICS
-    if _CORRECTION.search(s):  # 更正：…去年是58% / 不对，7.3是全县的，集群是6.8个
+    if CORRECTION.search(s):  # 更正：…去年是58% / 不对，7.3是全县的，集群是6.8个
         units = {q.unit for q in find_quantities(s)}
         return "%" in units if context_metric in SHARE_METRICS else bool(units)
     fillers = (r"|亿元|亿|万元|万|%|百分之|家|个|件|户|人|是|为|的|不对|应该|其实|[，,。、]|和|呢|"
@@ -476,10 +508,20 @@ def _bare_applies(s: str, context_metric: str) -> bool:
                r"|查到了|查到|找到了|有了|好了|哦|噢"
                r"|我们|咱们|这边|那边|这里|一共|总共|就|都|有|只有|只")
     if _HYPOTHETICAL.search(s):  # 假如增速能到10.5%呢: the figure named by its short name
-        fillers += ("|假如|如果|要是|假设|若是|能|可以|提到|提高到|做到|达到|到|的话|？|\\?|"
+        # 研发那条是不是刚好卡在线上？如果是5.3%呢: the sentence of the what-if (the one before
+        # named the figure, and the context metric says which)
+        s = next((c for c in _SENTENCES.split(s) if _HYPOTHETICAL.search(c)), s)
+        fillers += ("|假如|如果|要是|假设|若是|能|可以|提到|提高到|提升到|推到|冲到|升到|涨到|"
+                    "做到|达到|到|的话|今年|明年|？|\\?|"
                     + "|".join(map(re.escape, SHORT_NAMES.get(context_metric, ("\0",)))))
     rest = re.sub(NUM + fillers, "", s)
-    return len(rest.strip()) <= 2
+    if len(rest.strip()) <= 2:
+        return True
+    figures = find_quantities(s)  # 我让统计的同事算了，是49.6%: the figure's own clause is bare
+    if len(figures) != 1:
+        return False
+    clause = next(c for c in re.split(r"(?<=[，,。；;！!？?])", s[:figures[0].end])[-1:])
+    return not re.sub(NUM + fillers, "", clause + s[figures[0].end:]).strip()
 
 
 # 年均增速够10%吗 / 达到20亿了没有: the figure is the bar asked about, not one of ours
@@ -494,7 +536,9 @@ _BAR_ENOUGH = re.compile(r"((?<![\d.零〇一二两三四五六七八九十百�
                          r"(\s*(?:就|也)(?:够了?|行了?|可以了?|达标了?|算达标))")
 _BAR_ASKED = re.compile(r"((?:有没有|是否|能否|能不能|够不够)(?:超过|过|达到|到))"
                         r"((?<![\d.])(?>[\d.]+)\s*(?:%|亿元|亿)?)")
-_RULE_WORDS = re.compile(r"要求|规定|门槛|标准是|标准为|文件说|细则说|办法说")
+_RULE_WORDS = re.compile(r"要求|规定|门槛|标准(?:是|为|里|中|上)|文件说|细则说|办法说"
+                         r"|要(?=\s*[\d零〇一二两三四五六七八九十]"
+                         r")")  # 主导产业要60%以上对吧，我们是…
 _FIRST_PERSON = re.compile(r"我们|我县|我市|咱们|咱|本集群|我方")
 _CLAUSE = re.compile(r"[^，,；;。！!？?]*[，,；;。！!？?]?")
 _QUALIFIER = re.compile(r"\s*(?:及以上|以上|以下|以内|左右)")
@@ -520,6 +564,13 @@ def _mask_rule_figures(s: str) -> str:
     return "".join(out)
 
 
+# 大企业贡献了13亿，其余都是中小企业: the large firms' output is no output of the cluster's years;
+# with the rest said to be SMEs it gives the SMEs' output (total − large)
+_LARGE = re.compile(r"(?:大型企业|大企业|非中小企业)(?:的)?(?:产值)?(?:贡献|创造|做|占|有|为|是)"
+                    r"?了?\s*"
+                    r"(?P<v>" + _AMOUNT + r"元?)(?P<rest>[^。；;？?\d]{0,4}?(?:其余|其他|剩下|剩余)"
+                                          r"(?:的)?"
+                    r"(?:部分)?(?:产值)?(?:都|全|全部|基本)?(?:是|为|来自|属于|由)中小企业)?")
 _HALF = r"(?<![大多过])一半(?!以)"
 _FORMAL_DIGITS = str.maketrans("壹贰叁肆伍陆柒捌玖拾", "一二三四五六七八九十")
 _FORMAL = re.compile(r"[壹贰叁肆伍陆柒捌玖拾][壹贰叁肆伍陆柒捌玖拾零〇佰仟]*(?=\s*(?:家|个|户|件|"
@@ -691,6 +742,9 @@ _NOT_THIS = re.compile(r"(?:[，,]\s*|(?<=[\d亿元万%家件个户人]))(?:而)
                        r"|(?:20\d\d\s*年的?)?(?:预计数|预估数|估计数|预测数|计划数|目标数|错的)"
                        r"(?:[，,]?\s*(?:写错了|说错了|搞错了|填错了|是错的|不对))?"
                        r"|[，,]?\s*(?:写错了|说错了|搞错了|填错了|是错的|不对))"
+                       # 不对，第三年我报的是预计数，2025年实际是14.8亿: what the earlier figure was
+                       r"|(?<=[，,。；;])[^，,。；;\d]{0,8}?(?:我|我们)?(?:报|填|说|写|给)的(?:是|为)?"
+                       r"(?:预计数|预估数|估计数|预测数|计划数)(?=\s*[，,。；;])"
                        # 98是核心区的，整个集群是103平方公里 / 3.8万是全县的: whose figure it was
                        r"|(?<=[，,。；;])\s*[\d.]+\s*(?:亿元|亿|万元|万|%|平方公里|户|家|件|人)?是[^，,。；;\d]{1,10}的"
                        r"(?=\s*[，,。；;])")
@@ -761,9 +815,10 @@ def _both_kinds(m: re.Match[str]) -> str:
 _EACH = re.compile(r"([^，,。；;、和与及\d]{2,16}?)(?:和|、|与|及)([^，,。；;、和与及\d]{2,16}?)"
                    r"(?:也)?各(?:有)?\s*"
                    r"(" + NUM + r")\s*(家|个|件|户)")
-_RELATIVE_YOY = re.compile(r"(?:今年|去年|前年)(?:的)?(?:产值)?(?:比|较|跟|和|与|同)")
-_YOY = re.compile(r"(20\d\d)\s*年?(?:的)?(?:产值)?\s*(?:比|较|相比|同比)\s*(20\d\d)\s*年?\s*"
-                  r"(?:(?P<up>增长|增加|提高|上涨|涨|多)|(?P<down>下降|减少|降|少))了?\s*"
+_RELATIVE_YOY = re.compile(r"(?:今年|去年|前年)(?:的)?(?:产值)?(?:又|也)?(?:比|较|跟|和|与|同)")
+_YOY = re.compile(r"(20\d\d)\s*年?(?:的)?(?:产值)?\s*(?:又|也)?(?:比|较|相比|同比)\s*(20\d\d)"
+                  r"\s*年?\s*"
+                  r"(?:又|也)?(?:(?P<up>增长|增加|提高|上涨|涨|多)|(?P<down>下降|减少|降|少))了?\s*"
                   r"(?P<pct>[\d.]+)\s*%"
                   r"|(20\d\d)\s*年?(?:的)?(?:产值)?\s*(?:跟|和|与|同|较)\s*(20\d\d)\s*年?\s*"
                   r"(?:持平|一样|相同|不变)")
@@ -786,6 +841,12 @@ def _year_on_year(s: str, as_of: date) -> tuple[tuple[tuple[str, str, Decimal], 
         found.append((str(last - 1), str(last - 2), Decimal(m.group("a"))))
         found.append((str(last), str(last - 1), Decimal(m.group("b"))))
         chars[m.start():m.end()] = [" "] * (m.end() - m.start())
+    for m in _EACH_AFTER.finditer("".join(chars)):  # 2023年13亿，之后两年每年都是同比增长7%
+        if m.group("u") != "%":
+            continue
+        pct = Decimal(m.group("v")) * (-1 if m.group("down") else 1)
+        found.extend((str(y), str(y - 1), pct) for y in _years_after(s, m.start(), as_of))
+        chars[m.start():m.end()] = [" "] * (m.end() - m.start())
     for m in _YOY_PREV.finditer("".join(chars)):  # 2024年增长了8%: on the year before
         pct = Decimal(m.group("pct")) * (-1 if m.group("down") else 1)
         found.append((m.group("y"), str(int(m.group("y")) - 1), pct))
@@ -806,11 +867,33 @@ _DELTA = re.compile(r"(20\d\d)\s*年?[^。；;\n]{0,20}?(?P<cmp>(?:又)?比\s*(2
                     r"(?:多|增加|增长|高|涨)了?\s*(?P<d>[\d.]+)\s*亿元?)")
 
 
-def _year_deltas(s: str) -> tuple[tuple[tuple[str, str, Decimal], ...], str]:
+# 之后每年比上一年多1.5亿 / 之后两年每年都是同比增长7%: the same change in every later year
+_EACH_AFTER = re.compile(r"(?:之后|后面|此后|随后|以后|接下来|往后)(?:的)?(?:两年|2年|\s{2,3})"
+                         r"?(?:每年|每一年)"
+                         r"(?:都)?(?:是)?(?:比上(?:一?年|\s{2})|同比|较上(?:一?年|\s{2})|比前(?:一年|\s{2}))?(?:都)?"
+                         r"(?:(?P<up>增长|增加|多|涨|提高)|(?P<down>下降|减少|少|降))了?\s*"
+                         r"(?P<v>[\d.]+)\s*(?P<u>%|亿元|亿)")
+
+
+def _years_after(s: str, at: int, as_of: date) -> list[int]:
+    """The years after the last year named before `at` (2023年13亿，之后…), to the last full
+    year; three years back when none is named."""
+    named = re.findall(r"(20\d\d)\s*年", s[:at])
+    first = int(named[-1]) if named else as_of.year - 3
+    return list(range(first + 1, as_of.year))
+
+
+def _year_deltas(s: str, as_of: date) -> tuple[tuple[tuple[str, str, Decimal], ...], str]:
     """比2024年多了3亿 after 2025年…: (2025, 2024, 3); the comparison is blanked so its amount
     is not read as an output."""
     found: list[tuple[str, str, Decimal]] = []
     chars = list(s)
+    for m in _EACH_AFTER.finditer(s):
+        if m.group("u") == "%":
+            continue
+        d = Decimal(m.group("v")) * (-1 if m.group("down") else 1)
+        found.extend((str(y), str(y - 1), d) for y in _years_after(s, m.start(), as_of))
+        chars[m.start():m.end()] = [" "] * (m.end() - m.start())
     for m in _DELTA.finditer(s):
         found.append((m.group(1), m.group(3), Decimal(m.group("d"))))
         chars[m.start("cmp"):m.end("cmp")] = [" "] * (m.end("cmp") - m.start("cmp"))

@@ -148,10 +148,11 @@ def other_place(text: str) -> str | None:
 
 
 def route(text: str, *, has_profile: bool = False, last_intent: str | None = None,
-          states_facts: bool = False, pending: bool = False, awaiting_place: bool = False
-          ) -> Route:
+          states_facts: bool = False, pending: bool = False, awaiting_place: bool = False,
+          checking: bool = False) -> Route:
     """Classify one turn. `states_facts`: the utterance carries profile facts; `awaiting_place`:
-    our figures were given and we asked which place's rules to apply."""
+    our figures were given and we asked which place's rules to apply; `checking`: a check of
+    our figures is under way (rule questions may have come in between)."""
     s = text.strip()
     jur, every = detect_jurisdictions(s)
     r = lambda intent, why: Route(intent, tuple(jur), every, why)  # noqa: E731
@@ -172,7 +173,9 @@ def route(text: str, *, has_profile: bool = False, last_intent: str | None = Non
             (not jur or (every and not _named_place(s))):
         # 东北三省哪个省…: not ours (去西安参加了交流活动 states a fact of ours)
         return r("out_of_scope", f"other place {place}")
-    if (has("other_policies", s) and not (jur and has("refers_to", s))) or has("general_topics", s):
+    if (has("other_policies", s) and not (jur and has("refers_to", s))
+            and not (states_facts and has_profile)) or has("general_topics", s):
+        # (…有家企业因为虚开增值税发票被处罚了, said during a check, is a fact of ours)
         return r("out_of_scope", "other policy")
     if not jur and not has("cluster_word", s) and has("other_subjects", s):
         return r("out_of_scope", "other policy")
@@ -192,8 +195,9 @@ def route(text: str, *, has_profile: bool = False, last_intent: str | None = Non
     if awaiting_place and jur and not every and not has("rule_question", s):
         # …figures… / 请问按哪个地方？ / 我们是青海省的，能不能报: the place asked for
         return r("eligibility", "the place asked for")
-    if has_profile and last_intent == "eligibility" and \
-            (has("verdict_followup", s) or has("leading_too", s)) \
+    if has_profile and (last_intent == "eligibility" or checking) and \
+            (has("verdict_followup", s) or has("leading_too", s) or has("leading_not", s)
+             or has("supposed_level", s)) \
             and not has("rule_question", s) and not has("process_question", s):
         return r("eligibility", "how our figures fare")
     if has("eligibility", s) and (has("rule_claim", s) or has("rule_question", s)) \

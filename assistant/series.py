@@ -17,7 +17,7 @@ _YEAR_VALUE = re.compile(r"(?P<y>20\d\d)\s*(?:年|(?=[-—–:：])|(?=\s*(?:的
                          r"(?:(?:能|可以|要|会)?(?:做到|达到|冲到|实现|到)|为|是|达到|达|有|突破|超过|:|：|-|—|–)?\s*"
                          r"(?P<q>" + NUM + r"\s*(?:亿元|亿|万元|万|元)?)")
 _YEAR_LIST = re.compile(r"(?P<years>20\d\d\s*年?(?:\s*[、，,和及与]\s*20\d\d\s*年?)+)")
-_HEADER_UNIT = re.compile(r"产值\s*[（(]\s*(亿元|万元|元)\s*[)）]")
+_HEADER_UNIT = re.compile(r"产值\s*[（(]\s*(亿元|千万元|百万元|万元|元)\s*[)）]")
 # an amount with no unit after a year (2023年 215,000 / 2023: 198000)
 _BARE_AMOUNT = re.compile(r"(?<=20\d\d年)\s*[:：]?\s*\d[\d.,]*(?![\d.,]*\s*(?:亿|万|元|%))"
                           r"|(?<=20\d\d)\s*[:：]\s*\d[\d.,]*(?![\d.,]*\s*(?:亿|万|元|%))")
@@ -143,6 +143,11 @@ def _series_text(text: str, key: str) -> str:
 _STOP = re.compile(r"[。！!？?；;\n]")
 _THREE_YEARS = re.compile(r"[^，,。；;\d]{0,8}?(?:分别|依次)(?:是|为|有)"
                           r"?")  # (近三年 arrives blanked)
+_BARE_LIST = re.compile(r"\s*(?:是|为|有|[：:])?\s*" + NUM + r"\s*(?:亿元|亿|万元|万)?"
+                        r"(?:\s*[、，,和及与]\s*" + NUM + r"\s*(?:亿元|亿|万元|万)?){2}"
+                        r"(?![\d.]|\s*(?:%|家|件|个|户))")
+_RANGE_BEFORE = re.compile(r"(?P<range>20\d\d\s*年?\s*(?:至|到|-|—|–|~|～)\s*20\d\d\s*年?)"
+                           r"\s*(?:的|间|期间)?\s*(?:集群)?$")
 _YEAR_END = re.compile(r"(20\d\d)\s*年\s*(?:底|末|年底|年末)")
 _COUNT_UNIT = re.compile(r"(?<=[\d〇零一二两三四五六七八九十百千])\s*(?:件|个|项)")
 
@@ -164,6 +169,9 @@ def named_series(s: str, as_of: date, stop: re.Pattern[str]
             if nxt is not None and nxt.start() < end:
                 end = nxt.start()
         segment = s[m.end():end]
+        before = _RANGE_BEFORE.search(s, max(0, m.start() - 16), m.start())
+        if before:  # 2023年到2025年的主导产业产值：12.0、12.5、13.3亿元
+            segment = before.group("range") + segment
         said = re.findall(r"20\d\d|去年|前年|大前年|今年", segment)
         if len(said) == 1 and key in SERIES_KEYS and said[0] != str(as_of.year - 1) and \
                 re.fullmatch(r"20\d\d", said[0]):  # 有效发明专利2023年是60件: an earlier year
@@ -174,7 +182,8 @@ def named_series(s: str, as_of: date, stop: re.Pattern[str]
                                           segment):
                 out.append((key, m.start(), end, one))
             continue
-        listed = _THREE_YEARS.match(segment) and len(_money_values(segment)) == 3
+        listed = (_THREE_YEARS.match(segment) or _BARE_LIST.match(segment)) and \
+            len(_money_values(segment)) == 3  # 近三年主导产业产值：13亿、13.9亿、14.8亿
         if len(said) < 2 and not listed:  # 研发经费近三年分别是3000万元、3300万元、3600万元
             continue
         try:

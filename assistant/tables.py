@@ -48,7 +48,8 @@ def _sentence(label: str, unit: str, pairs: list[tuple[str, str]]) -> str:
 
 
 _FORM_LINE = re.compile(r"^(?P<label>[^：:\n]{2,40}?)\s*[：:]\s*(?P<value>[^\n]+?)\s*$")
-_FORM_UNITS = {"亿元": "亿元", "亿": "亿元", "万元": "万元", "元": "元", "%": "%", "％": "%",
+_FORM_UNITS = {"亿元": "亿元", "亿": "亿元", "千万元": "千万元", "百万元": "百万元", "万元": "万元",
+               "元": "元", "%": "%", "％": "%",
                "平方公里": "平方公里", "公顷": "公顷", "亩": "亩", "件": "件", "个": "个",
                "人": "人", "家": "家", "户": "户"}
 _YEAR_VALUE = re.compile(r"(20\d\d)\s*年?\s*[：:]?\s*(-?[\d.]+)(?![\d.])")
@@ -74,7 +75,7 @@ def read_form(text: str) -> str:
         unit = _FORM_UNITS.get(unit_m.group(1), "") if unit_m else ""
         pairs = _YEAR_VALUE.findall(value)
         bare = re.fullmatch(r"-?[\d.]+", value)
-        if not unit and len(pairs) < 2:
+        if (not unit and len(pairs) < 2) or (unit_m and not unit):  # (美元): not ours to drop
             out.append(line)
             continue
         name = re.sub(r"[（(][^()（）]*[)）]", "", label).strip()

@@ -94,9 +94,13 @@ def number(rule: Rule, p: Profile) -> CriterionResult:
     if m in ("sme_output_share", "leading_industry_share"):
         part_key = "sme_output" if m == "sme_output_share" else "leading_industry_output"
         part, latest = getattr(p, part_key), p.latest_output()
-        if part is None or latest is None or latest[1] == 0:
+        if latest is None or latest[1] == 0:
             return _unknown(rule, m)
         year, total = latest
+        if part is None and part_key == "leading_industry_output":  # the series' same year
+            part = (p.leading_industry_output_by_year or {}).get(year)
+        if part is None:
+            return _unknown(rule, m)
         what = "中小企业产值" if part_key == "sme_output" else "主导产业产值"
 
         def need_share() -> str:
