@@ -24,6 +24,7 @@ from .extract import (
     SHARE_METRICS,
     SHORT_NAMES,
     extract,
+    figures,
     metrics_named,
 )
 from .facts import LEVEL_WORDS
@@ -52,7 +53,8 @@ _VERDICT_ASKED = re.compile(r"还差|差什么|差哪|哪条不行|哪条卡|能
                             r"够格吗|结论")
 # a turn that goes on with a supposition (那样够了吗 / 那就过了？/ 这样是不是就不行了)
 _GOES_ON = re.compile(r"^(?:那|这样|那样|如果这样|要是这样|照这样)|那样|这样的话|那就")
-_BACK_TO_FACTS = re.compile(r"按实际|回到实际|实际的|实际上|先不算|还是按|真实")
+_BACK_TO_FACTS = re.compile(r"按实际|回到实际|实际的|实际上|实际情况|实际数|实际(?:就)?是|目前实际|"
+                            r"按现在|按现状|先不算|还是按|真实|不假设|别假设")
 _IF = re.compile(r"如果|假如|假设|要是|若是|万一")
 _FIRST_PERSON = re.compile(r"我们|我县|我市|咱们|本集群|我们的|我的|我方")
 _SELF_ANSWER = re.compile(r"[？?]\s*(?:是的|是|对|对的|没错|有的|有|没有)")  # …吗？是的，没错
@@ -117,6 +119,10 @@ _THIS_FIGURE = re.compile(r"(?:这个|这些|这样的?)(?:数|值|数字|面积
                           r"(?:符合|满足|够|达标|行|过)")
 
 
+# a reset for another cluster of the same place (这是我们隔壁县的，清空重新算)
+_ANOTHER_CLUSTER = re.compile(r"另一个(?:县|区|集群)|隔壁(?:县|区)|别的(?:县|区|集群)|其他(?:县|区)"
+                              r"|换(?:一)?个集群|这个是[^，,。]{0,8}的|这是[^，,。]{0,8}的"
+                              r"|不是我们(?:县|的)")
 _CORRECTS = re.compile(r"占比|比例|比重|不对|错了|说错|更正|应该是|其实是|改为|改成")
 _HOW_CHOSEN = "省级主管部门审核后择优形成集群名单，经公示无异议的确定为集群"
 _REFERENCE = re.compile(r"第[一二三四五六七八九十百\d]+条|附件")
@@ -228,20 +234,27 @@ class Conversation:
             r = Route("out_of_scope", r.jurisdictions, r.all_jurisdictions, "prompt injection")
         intent = r.intent
         if intent == "reset":
+            places = list(self.jurisdictions) if _ANOTHER_CLUSTER.search(question) else []
             self.reset()
+            if places:  # 算了，这个是另一个县的，清空重来: another cluster, the same rules
+                self.jurisdictions = places
+                kept = "、".join(short(p) for p in places)
+                return compose.finish(text, "reset",
+                                      [f"好的，已清空之前的集群数据，仍按{kept}的标准对照，"
+                                       "请告诉我这个集群的情况。"], CitationList(), [], today)
             return compose.finish(text, "reset",
                                   ["好的，已清空之前的对话和集群数据，可以重新开始。"],
                                   CitationList(), [], today)
         if intent in ("greeting", "overview"):
             return compose.overview(text, today, intent)
         if intent == "out_of_scope" and r.reason == "no domain words" and \
-                self._checking() and not find_quantities(question):
+                self._checking() and not figures(question):
             # 但是已经整改完了: nothing new to check; the result stands
             answer = self._eligibility(text, question, ex, list(self.jurisdictions), False)
             return replace(answer, answer="这句话中没有可用于对照的新数据，对照结果不变：\n"
                            + answer.answer)
         if intent == "out_of_scope" and r.reason == "no domain words" and \
-                self.last_intent == "eligibility" and find_quantities(question):
+                self.last_intent == "eligibility" and figures(question):
             ask_which = "请说明这个数值对应哪一项（例如“中小企业产值占比55%”）。"
             return compose.finish(text, "clarify", [ask_which], CitationList(), [], today,
                                   asks=(ask_which,), profile=dict(self.profile))
@@ -380,10 +393,12 @@ class Conversation:
                 self.supposed = dict(candidate)
         elif self.supposed is not None and not _BACK_TO_FACTS.search(question) and (
                 (not said and _GOES_ON.search(question))
-                or (said and all(self.supposed.get(k) == v == self.profile.get(k)
-                                 for k, v in said.items()))):
-            # 如果…呢？ / 那样够了吗？ / 主导产业占比还是71%不变 (the same either way): still
-            # supposing
+                or (said and not any(k in said for k in self._supposed_changes()))):
+            # 如果…呢？ / 那样够了吗？ / 主导产业占比还是71%不变 / 顺带问下，专利增长2.8%行不行:
+            # the what-if stands while the next turns go on with it or add other figures (which
+            # join both the facts and the what-if); 还差多少 alone is about the facts
+            self.profile.update(said)
+            self.supposed.update(said)
             profile, supposing = self.supposed, True
         else:
             self.profile.update(said)
@@ -403,8 +418,9 @@ class Conversation:
                                   asks=asks, profile=dict(self.profile), notes=ex.notes)
         focus = "gap" if _GAP.search(question) else "why" if _WHY.search(question) else None
         answer = eligibility.compose(text, profile, self.jurisdictions, today, focus=focus,
-                                     hypothetical=supposing,
-                                     notes=ex.notes, extra_asks=ex.questions)
+                                     hypothetical=supposing, notes=ex.notes,
+                                     extra_asks=ex.questions,
+                                     named=(*metrics_named(question), *said))
         if not ex.hypothetical:
             # a figure asked back (差不多一半吧 → the exact share?) comes first: 是49.6% answers it
             asked_back = [m for m in ex.metrics if m not in said and m in LABELS] \
@@ -433,6 +449,10 @@ class Conversation:
             return shares[-1]
         if len(named) == 1 and find_quantities(question) and _IF.search(question):
             return named[0]  # …年均增速9.5% … 假如增速能到10.5%呢？
+        supposed = [m for m in (self.supposed or {}) if self.supposed and
+                    self.supposed.get(m) != self.profile.get(m) and m in LABELS]
+        if len(supposed) == 1 and len(figures(question)) == 1 and not _IF.search(question):
+            return supposed[0]  # 要是…就是70.5% / 不行，口径不能改，还是69.5%: the what-if's figure
         if not named and self.last_metrics and _IF.search(question) and \
                 len(find_quantities(question)) == 1 and \
                 (self.last_metrics[-1] in PERCENT_METRICS) == bool(re.search(r"%|百分", question)):
@@ -450,6 +470,10 @@ class Conversation:
         if len(self.asked) == 1 and self.last_intent != "eligibility":
             return self.asked[0]  # 普及率要求是15%吧？ → 我们是16%
         return None
+
+    def _supposed_changes(self) -> list[str]:
+        """The figures the current what-if changed (普及率 9 → 11)."""
+        return [k for k, v in (self.supposed or {}).items() if self.profile.get(k) != v]
 
     def _checking(self) -> bool:
         """A check of our figures is under way: figures held and a verdict given on them (rule

@@ -69,8 +69,11 @@ def _threshold_text(c: dict[str, Any]) -> str:
 
 def compose(question: str, profile: dict[str, Any], docs: Sequence[str], as_of: date, *,
             focus: str | None = None, hypothetical: bool = False,
-            notes: Sequence[str] = (), extra_asks: Sequence[str] = ()) -> Answer:
-    """`focus`: "gap" (还差多少) or "why" (为什么不行) to lead with the failing criteria."""
+            notes: Sequence[str] = (), extra_asks: Sequence[str] = (),
+            named: Sequence[str] = ()) -> Answer:
+    """`focus`: "gap" (还差多少) or "why" (为什么不行) to lead with the failing criteria;
+    `named`: the figures the question named, whose rule is quoted even while still unknown
+    (专利每年增长2.5%左右，离线差多少 → the exact figure is asked for, and the line shown)."""
     cites = CitationList()
     try:
         results = [r.to_json() for r in run_checks(profile, docs, as_of)]
@@ -125,6 +128,10 @@ def compose(question: str, profile: dict[str, Any], docs: Sequence[str], as_of: 
         elif unknown:
             lines.append("尚未判断（缺少数据）：" + "；".join(unknown) + "。")
             lines.extend(_not_enough(cites, res, profile))
+        for c in crit:
+            if c["status"] == "unknown" and c.get("phrase") and (
+                    c["metric"] in named or set(c.get("missing") or ()) & set(named)):
+                lines.append(f"- {c['label']}的要求：“{c['phrase']}”{_cite(cites, c)}")
         want = asks_for(res)
         missing.extend(m["key"] for m in want)
         if want:

@@ -38,7 +38,8 @@ def explain(question: str, docs: Sequence[str], as_of: date) -> Answer:
 def _term(question: str) -> str:
     m = re.search(r"(?:什么是|啥是|何谓|怎么理解|如何理解)[“\"]?(.+?)[”\"]?(?:企业)?[？?。]*$",
                   question) or \
-        re.search(r"^(.+?)(?:是什么意思|指什么|指啥|什么意思|是指什么|的定义|的含义|怎么算)",
+        re.search(r"^(.+?)(?:是什么意思|指什么|指啥|什么意思|是指什么|怎么算"
+                  r"|的定义(?![里中上])|的含义(?![里中上]))",  # not 对集群的定义里，以什么为支柱
                   question)
     if not m:
         return ""

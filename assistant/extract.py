@@ -36,12 +36,17 @@ _SHARE_OF = (r"(?:正好|刚好|恰好|差不多|将近)?占(?:到|了)*(?:全�
 # 主导产业产值这三年平均每年涨了6% (never across a comma or a number)
 _TO = (r"(?:[^，,。；;！!？?\d%]{0,10}?"  # never across a number; across a comma only after
        r"|(?:嘛|呢|啊|的话|这块|那块|方面|来说)[，,][^，,。；;！!？?\d%]{0,10}?"  # 研发经费嘛，
-       r"|[，,]\s*(?=年均|每年|平均))")  # 研发经费，近三年年均增长10.2% (近三年 is blanked)
-_GROWS = r"(?:年均)?(?:增速|增长率|增长|增幅|涨幅|涨)"
+       r"|[^，,。；;！!？?\d%]{0,4}[，,]\s*(?=年均|每年|平均))")  # 研发经费，近三年年均增长10.2%
+# (近三年 is blanked); 研发投入加大，年均增长到6%
+_GROWS = (r"(?:年均)?(?:增速|增长率|增长|增幅|涨幅|涨"
+          r"|(?<!新)增(?=\s*[\d零〇一二两三四五六七八九十]))")  # 每年只增4%
 _DIGIT = r"[\d零〇一二两三四五六七八九十]"
 _AMOUNT = _DIGIT + r"[\d零〇一二两三四五六七八九十百千点.]*\s*(?:亿|万)"  # 12亿, 十二亿
 METRIC_PATTERNS: dict[str, str] = {
     "sme_output_share": r"中小(?:企业)?(?:的)?(?:产值)?(?:的)?(?:" + _SHARE_OF + "|比例|比重)"
+                        # 中小企业产值要六成以上 (a rule's share, then ours): the share is named
+                        r"|中小企业(?:的)?产值(?=\s*(?:要|需要|得|应|须)(?:达到|占|在)?\s*"
+                        r"(?:[\d.]+\s*%|[一二三四五六七八九]成|百分之|\s{2}))"
                         r"|中小企业(?:贡献|创造)的(?:产值)?" + _SHARE_OF +
                         r"|中小企业(?:产值)?(?=\s*(?:是|为)?\s*\d[\d.]*\s*%)"
                         r"|(?<=占比)\s*中小(?:企业)?(?=\s*\d[\d.]*\s*(?:%|$|\s)"
@@ -55,6 +60,7 @@ METRIC_PATTERNS: dict[str, str] = {
                               + _DIGIT + ")"
                               r"|主导产业(?:产值)?(?=\s*(?:是|为)?\s*\d[\d.]*\s*%)"
                               r"|主导产业(?:产值)?(?:也|则)(?:是|为|有|占)"
+                              r"|主导产业[^，,。；;\d%]{1,6}?占(?:集群)?总产值(?:的)?(?:比例|比重)?"
                               # 主导产业大概七成左右: a share said without 占
                               r"|主导产业(?![^，,。；;\d%]{0,8}?(?:增速|增长|增幅|涨|产值))"
                               r"(?=[^，,。；;\d%]{0,6}?" + _DIGIT
@@ -134,7 +140,7 @@ _NOT_VALUES = re.compile(r"(?:近|这|过去|最近|前)(?:[一二两三四五�
                          r"个(?:多)?月"  # 两个月
                          r"|(?<![一二两三四五六七八九十百千万亿零〇点])一(?:下|"
                          r"点(?![一二两三四五六七八九\d])|些|起|直|般|定|样|遍|句|共|同|并|"
-                         r"律)"  # 更正一下, 一共十户
+                         r"律|票)"  # 更正一下, 一共十户, 一票否决
                          r"|二氧化碳|一带一路|十[三四五]五|一站式|一体化|一企一策|一对一|一批|四川"
                          r"|(?:这|那)几(?:家|个|户|项)"  # 这几家互不重复: not a hedge
                          # 三年是38亿、41亿: a span of years in words, not a value (2023年 is)
@@ -182,6 +188,12 @@ class Extraction:
     @property
     def empty(self) -> bool:
         return not self.facts and not self.questions
+
+
+def figures(text: str) -> list[Quantity]:
+    """The numbers said as values (not 一下, 一票否决, 近三年, 第三条)."""
+    plain = normalize(text)
+    return find_quantities(_NOT_VALUES.sub(lambda m: " " * len(m.group()), plain))
 
 
 def metrics_named(text: str) -> list[str]:
@@ -506,7 +518,7 @@ def _bare_applies(s: str, context_metric: str) -> bool:
     fillers = (r"|亿元|亿|万元|万|%|百分之|家|个|件|户|人|是|为|的|不对|应该|其实|[，,。、]|和|呢|"
                r"吧|啊|了"
                r"|查到了|查到|找到了|有了|好了|哦|噢"
-               r"|我们|咱们|这边|那边|这里|一共|总共|就|都|有|只有|只")
+               r"|我们|咱们|这边|那边|这里|一共|总共|就|都|有|只有|只|还")
     if _HYPOTHETICAL.search(s):  # 假如增速能到10.5%呢: the figure named by its short name
         # 研发那条是不是刚好卡在线上？如果是5.3%呢: the sentence of the what-if (the one before
         # named the figure, and the context metric says which)
@@ -695,9 +707,12 @@ def _fractions(text: str) -> str:
 _EXACTLY = re.compile(r"(?:(?:大概|大约|约|差不多|超过|不到|接近|将近|过半|一半以上|一半多|多一点"
                       r"|出头)"
                       r"[^；;。\n]*?|(?:(?<![\d.])(?>[\d.]+)|"
-                      r"(?:" + NUM + r")(?=\s*(?:多|来|余)?\s*(?:%|亿|万|个亿|家|件|户|个|人)))"
-                      + r"\s*(?:%|亿元|亿|万元|万|个亿)?\s*(?:以上|左右|多)?[^；;。\d\n]{0,12}?)"
-                      r"(?:准确|确切|具体|实际|精确)(?:地|来说|说)?(?:是|为|:|：)")
+                      r"(?:" + NUM + r")(?=\s*(?:多|来|余)?\s*(?:%|亿|万|个亿|家|件|户|个|人|成)))"
+                      + r"\s*(?:%|亿元|亿|万元|万|个亿|成)?\s*(?:以上|左右|多|出头)?"
+                      r"[^；;。\d\n]{0,12}?)"
+                      r"(?:准确|确切|具体|实际|精确)(?:地|来说|说)?"
+                      # 六成出头，具体63.5%: 具体 right before the figure
+                      r"(?:(?:是|为|:|：)|(?=\s*[\d零〇一二两三四五六七八九十]))")
 # what a correction calls a figure it corrects (专利数不对, 户数更正一下)
 SHORT_NAMES: dict[str, tuple[str, ...]] = {
                 "patents": ("专利数", "专利件数", "发明专利"),

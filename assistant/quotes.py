@@ -225,6 +225,13 @@ def best_quotes(cid: str, question: str, limit: int = 2, matched: str | None = N
     if len(chosen) == 1 and re.search(r"以下|下列|情形之一", sents[top]) and \
             re.search(r"哪些|什么情况|哪几|情形", question):
         chosen.extend(i for i in range(top + 1, len(sents)) if _ITEM.match(sents[i]))
+    elif re.search(r"以下|下列|情形之一", sents[top]) and not any(_ITEM.match(sents[i])
+                                                             for i in chosen):
+        # 有企业出了较大事故，会不会被撤销: the lead-in, and the item the question is about
+        best_item = max((i for i in range(top + 1, len(sents)) if _ITEM.match(sents[i])),
+                        key=lambda i: (scores[i], -i), default=None)
+        if best_item is not None and scores[best_item] > 0:
+            chosen.append(best_item)
     for i in list(chosen):  # an item's bare heading ((四)加快集群绿色低碳转型。) says nothing:
         if _ITEM.match(sents[i]) and len(sents[i]) <= HEADING:  # its first sentences do
             body = range(i + 1, min(i + 3, len(sents)))

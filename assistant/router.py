@@ -183,7 +183,8 @@ def route(text: str, *, has_profile: bool = False, last_intent: str | None = Non
         return r("out_of_scope", "facts the texts do not hold")
     if has("speculation", s):
         return r("out_of_scope", "what the texts may become")
-    if has("unsupported_advice", s) or (has("money_amount", s) and not jur):
+    if (has("unsupported_advice", s) and not (states_facts and has_profile)) or \
+            (has("money_amount", s) and not jur):  # (…被法院列为失信被执行人: a fact of ours)
         return r("out_of_scope", "advice the texts cannot support")
     if has("guarantee", s):
         return r("lookup", "guarantee")
