@@ -123,6 +123,8 @@ _ALL = sorted(((m, p) for m, p in METRIC_PATTERNS.items()),
               key=lambda mp: (mp[0] != "annual_output", mp[0] == "output_by_year", -len(mp[1])))
 _KEY_RE = re.compile("|".join(f"(?P<{m}>{p})" for m, p in _ALL))
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+_DECLARED_UNIT = re.compile(r"单位\s*[:：为是]?\s*(亿元|万元|元)|(亿元|万元)口径"
+                            r"|[（(]\s*(亿元|万元)\s*[)）]")
 _SENTENCES = re.compile(r"(?<=[。；;！!？?\n])")
 _SERIES_END = re.compile(r"[。！!？?\n]")
 # Numbers that are not values: 近三年, 三年规划, 第三条.
@@ -243,6 +245,7 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
     plain = _BOUND_THEN_EXACT.sub("", plain)  # 三年都在30亿以上：2023年31亿… → the exact ones
     plain = _RELATIVE_CORRECTED.sub(  # 前年那个不对，应该是23.6亿 → 2024年是23.6亿
         lambda m: f"{(as_of or date.today()).year - _BACK[m.group(1)]}年那个不对，应该是", plain)
+    plain = _YEAR_OTHERS.sub(r"\1是", plain)  # 2023年那个9.6是规上企业的，加上规下是10.1亿
     plain = _YEAR_CORRECTED.sub(r"\1年是", plain)  # 2024年那个说错了，是23亿 → 2024年是23亿
     plain = _NAMED_CORRECTED.sub(r"\g<what>更正为", plain)
     plain = _VALUE_FIRST.sub(lambda m: f"{m.group('what')}是{m.group('v')}", plain)
@@ -317,6 +320,7 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
                 len(metrics_named(plain)) == 1:  # 中小企业产值要六成以上，我们只有五成二
             keys = [(metrics_named(plain)[0], 0, 0)]
     hypothetical = bool(_HYPOTHETICAL.search(s))  # once: searched per key it was quadratic
+    declared = _DECLARED_UNIT.search(plain)  # （单位：万元） / 万元口径: for figures said bare
     correcting = bool(CORRECTION.search(s))
     for i, (metric, start, end) in enumerate(keys):
         stop = keys[i + 1][1] if i + 1 < len(keys) else len(s)
@@ -361,8 +365,9 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
                                      "（亿元还是万元）。")
                 continue  # 单位产值二氧化碳排放量…: one bare number near 产值 is not an output
             if metric == "output_by_year":
-                series, note = output_series(context, as_of,
-                                             each_year=hypothetical)
+                series, note = output_series(context, as_of, each_year=hypothetical,
+                                             unit=next(filter(None, declared.groups()))
+                                             if declared else "")
                 later = [y for y in series if int(y) > as_of.year]
                 if later:  # 规划到2028年达到40亿: a target, not an output
                     series = {y: v for y, v in series.items() if y not in later}
@@ -769,6 +774,9 @@ _YEAR_CORRECTED = re.compile(r"(20\d\d)\s*年(?:的|那个|那年|那一年|那�
                              r"(?:[^，,。；;\d]{0,6}?(?:说错|写错|弄错|看错|搞错|填错|报错|错|不对)了?"
                              r"(?:行)?(?:了)?[，,。]?\s*(?:应该|其实|实际|正确的)?(?:是|为)"
                              r"|(?:改成|改为|应为|应该是|更正为))")
+_YEAR_OTHERS = re.compile(r"(20\d\d\s*年|第[一二三123]年)(?:的)?(?:那个|那个数)?\s*[\d.]+\s*"
+                          r"(?:亿元|亿)?是[^，,。；;\d]{1,10}的"
+                          r"[，,]\s*[^，,。；;\d]{0,10}?(?:是|为)")
 # 24.6亿是2025年的产值 / 9.2%是我们集群产值的年均增速: the figure said before what it is
 _VALUE_FIRST = re.compile(r"(?<![\d.])(?P<v>(?>[\d.]+)\s*(?:%|亿元|亿|万元|万|平方公里|户|件|人))"
                           r"是(?:我们|咱们)?(?:集群)?(?:的)?"

@@ -22,6 +22,7 @@ _HEADER_UNIT = re.compile(r"产值\s*[（(]\s*(亿元|千万元|百万元|万元
 _BARE_AMOUNT = re.compile(r"(?<=20\d\d年)\s*[:：]?\s*\d[\d.,]*(?![\d.,]*\s*(?:亿|万|元|%))"
                           r"|(?<=20\d\d)\s*[:：]\s*\d[\d.,]*(?![\d.,]*\s*(?:亿|万|元|%))")
 _RELATIVE = (("大前年", 3), ("前年", 2), ("去年", 1), ("今年", 0))
+BARE_LIMIT = Decimal(10000)  # a bare output this large is no figure in 亿元: its unit is asked
 
 
 _SHORT_YEARS = re.compile(r"(?<![\d.])(1[5-9]|2\d|3[0-5])"
@@ -37,7 +38,7 @@ def _absolute_years(context: str, as_of: date) -> str:
     return context.replace("年年", "年")
 
 
-def output_series(context: str, as_of: date, each_year: bool = False
+def output_series(context: str, as_of: date, each_year: bool = False, unit: str = ""
                   ) -> tuple[dict[str, Decimal], str | None]:
     """近三年产值 as {year: 亿元}; years from 2022年至2024年 / 2022年…2023年… or else the
     three full years before `as_of` (stated in a note so the user can correct it). One value
@@ -49,16 +50,30 @@ def output_series(context: str, as_of: date, each_year: bool = False
     after = list(_VALUE_YEAR.finditer(context))  # 25亿（2025），23亿（2024）
     if len(after) >= 2:
         return {m.group("y"): _money(find_quantities(m.group("q"))[0].value,
-                                     find_quantities(m.group("q"))[0].unit, m.group())
+                                     find_quantities(m.group("q"))[0].unit or unit, m.group())
                 for m in after}, None
     pairs = list(_YEAR_VALUE.finditer(context))
+    rng = _YEAR_RANGE.search(context)
+    if rng and len(pairs) == 1 and pairs[0].start() >= rng.end():
+        # 2023到2025年从43亿涨到了54亿，中间2024年是48亿
+        tagged = {pairs[0].group("y"): pairs[0]}
+        rest = [q for q in _money_values(context[rng.end():pairs[0].start()]
+                                         + context[pairs[0].end():]) if q.unit]
+        untagged = [str(y) for y in range(int(rng.group("a")), int(rng.group("b")) + 1)
+                    if str(y) not in tagged]
+        if len(rest) == len(untagged) and pairs[0].group("y") in {
+                str(y) for y in range(int(rng.group("a")), int(rng.group("b")) + 1)}:
+            q0 = find_quantities(pairs[0].group("q"))[0]
+            out = {pairs[0].group("y"): _money(q0.value, q0.unit, pairs[0].group())}
+            out.update({y: _money(q.value, q.unit, q.raw) for y, q in zip(untagged, rest,
+                                                                         strict=True)})
+            return dict(sorted(out.items())), None
     if len(pairs) >= 2 or (len(pairs) == 1 and len(_money_values(context)) == 1):
         out = {}
         for m in pairs:
             q = find_quantities(m.group("q"))[0]
-            out[m.group("y")] = _money(q.value, q.unit, m.group())
+            out[m.group("y")] = _money(q.value, q.unit or unit, m.group())
         return out, None
-    rng = _YEAR_RANGE.search(context)
     listed = None if rng else _YEAR_LIST.search(context)
     body = context[rng.end():] if rng else context[listed.end():] if listed else context
     span = rng or listed
@@ -68,7 +83,7 @@ def output_series(context: str, as_of: date, each_year: bool = False
     quantities = [q for q in quantities if q.unit in ("亿元", "亿", "万元", "万", "元", "")]
     if not quantities:
         return {}, None
-    last_unit = next((q.unit for q in reversed(quantities) if q.unit), "")
+    last_unit = next((q.unit for q in reversed(quantities) if q.unit), unit)
     values = [_money(q.value, q.unit or last_unit, q.raw) for q in quantities]
     note = None if last_unit else "产值未写单位，按亿元理解。"
     if re.search(r"都是|均为|都为|每年都|每年均|均是", body) and len(values) == 1:
@@ -104,6 +119,8 @@ def _money_values(text: str) -> list[Quantity]:
 def _money(value: Decimal, unit: str, raw: str) -> Decimal:
     if value < 0:
         raise NumberError(f"产值不能为负数，您说的是“{raw}”，请核对。", raw)
+    if not unit and value >= BARE_LIMIT:  # 2023年 398000: no output in 亿元
+        raise NumberError(f"您说的产值“{raw.strip()}”没有单位，请告诉我单位（亿元还是万元）。", raw)
     return to_yi(value, unit)
 
 
