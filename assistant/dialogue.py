@@ -27,7 +27,7 @@ from .extract import (
     figures,
     metrics_named,
 )
-from .facts import LEVEL_WORDS
+from .facts import LEVEL_WORDS, extract_facts
 from .numbers import find_quantities
 from .render import short
 from .router import Route, has, route
@@ -221,7 +221,9 @@ class Conversation:
                 and (_VERDICT_ASKED.search(question) or (
                     metrics_named(c) and re.search(r"\d|[一二两三四五六七八九十][成%]|百分之", c)
                     and not re.search(r"以上|以下|不低于|不少于|高于|超过|不超过|以内|至少|"
-                                      r"低于", c))))
+                                      r"低于", c))
+                    or (self._checking() and bool(extract_facts(c)[0]))))
+            # (用水方面不算高用水行业，这两条怎么判: a fact of ours while a check is under way)
             ex = extract(said, today, context_metric=self._context_metric(question)) if said \
                 else extract("", today)
         r = route(question, has_profile=bool(self.profile), last_intent=self.last_intent,
@@ -453,10 +455,11 @@ class Conversation:
                     self.supposed.get(m) != self.profile.get(m) and m in LABELS]
         if len(supposed) == 1 and len(figures(question)) == 1 and not _IF.search(question):
             return supposed[0]  # 要是…就是70.5% / 不行，口径不能改，还是69.5%: the what-if's figure
-        if not named and self.last_metrics and _IF.search(question) and \
-                len(find_quantities(question)) == 1 and \
+        if not named and self.last_metrics and (_IF.search(question) or "百分点" in question) \
+                and len(figures(question)) == 1 and \
                 (self.last_metrics[-1] in PERCENT_METRICS) == bool(re.search(r"%|百分", question)):
-            return self.last_metrics[-1]  # 普及率百分之九 … 如果今年能推到百分之十一呢
+            # 普及率百分之九 … 如果今年能推到百分之十一呢 / 明年计划再提高2个百分点
+            return self.last_metrics[-1]
         if self.last_metrics and CORRECTION.search(question):  # 不对，…是6.8个
             percent = bool(re.search(r"%|百分", question))  # 增长率写错了，应该是16%: a rate
             fits = [m for m in self.last_metrics if (m in PERCENT_METRICS) == percent]
