@@ -210,6 +210,9 @@ def route(text: str, *, has_profile: bool = False, last_intent: str | None = Non
             and not (followup and last_intent == "eligibility"):
         # 我们在西宁，想申报青海的集群，谁是申报主体？: the procedure, not a verdict
         return r("lookup", "a question about the procedure")
+    if has("form_question", s) and not has("verdict_followup", s):
+        # 我们不属于高耗能行业，贵州申报表里能效那项勾哪个: the form, even with a fact of ours
+        return r("lookup", "a question about the application form")
     if has("asks_how", s) and not states_facts and not pending:
         # 我们在帮贵州一个集群填申报表，从业人员怎么算: how the form or rule works
         return r("lookup", "how a form is filled or a figure counted")
