@@ -161,6 +161,9 @@ _CN_DIGIT = dict(zip("〇零一二三四五六七八九", "00123456789", strict=
 _CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
 _CN_SHORT_YEAR = re.compile(r"(?<![〇零一二两三四五六七八九十百])"
                             r"([一二][〇零一二三四五六七八九])年")
+_BARE_YEAR_VALUE = re.compile(r"20\d\d\s*年\s*(?:是|为|有|[：:])?\s*\d")
+_SHORT_YEAR = re.compile(r"(?<![\d.])(1[5-9]|2\d|3[0-5])"
+                         r"(?=(?:\s*[、，,和及与]\s*\d{2})*\s*年(?![度内以来间]))")  # 23、24、25年
 _UNIT_CELL = re.compile(r"[（(](亿元|万元|百万元|千万元)[)）]\s*[\t ]\s*([\d.]+)")
 _BARE_SHARE = re.compile(r"占比|比例|比重")
 # after a semicolon, another year of the series (2024年-22亿 / 2024: 22亿)
@@ -229,6 +232,7 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
     plain = _CN_SHORT_YEAR.sub(lambda m: "20" + "".join(_CN_DIGIT[c] for c in m.group(1)) + "年",
                                plain)  # 二三年 → 2023年
     plain = _UNIT_CELL.sub(lambda m: f"{m.group(2)}{m.group(1)}", plain)  # （百万元）\t1320
+    plain = _SHORT_YEAR.sub(r"20\1", plain)  # 23年1.8亿 24年1.9亿 → 2023年…
     said_half = re.search(_HALF, plain)  # asked back in the user's words (不到一半)
     plain = re.sub(_HALF, "50%", plain)  # 主导产业刚好占一半
     plain = re.sub(r"(?:(?<!\d)((?>\d+)|[一两二三四五六七八九])个)?半个?百分点",  # 一个半百分点
@@ -324,6 +328,8 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
             keys = [(implied, 0, 0)]
         elif context_metric and find_quantities(s) and _bare_applies(s, context_metric):
             keys = [(context_metric, 0, 0)]
+        elif context_metric == "output_by_year" and _BARE_YEAR_VALUE.search(s):
+            keys = [(context_metric, 0, 0)]  # 产值倒着说哈 → 25年30.2 24年27.5 23年20.4
         elif find_quantities(s) and _RULE_WORDS.search(plain) and _FIRST_PERSON.search(s) and \
                 len(metrics_named(plain)) == 1:  # 中小企业产值要六成以上，我们只有五成二
             keys = [(metrics_named(plain)[0], 0, 0)]

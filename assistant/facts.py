@@ -41,7 +41,7 @@ BOOL_FACTS: dict[str, str] = {
 LEVEL_FACTS = {
     "incident_level": r"(?:安全|质量|环境污染|环保|生产)?(?:安全|质量|环境)?事故"
                       r"|(?:环境污染|突发环境|环境|环保|质量|生产安全|安全生产)事件",
-    "cyber_incident_level": r"(?:网络安全|数据安全)事件|网络安全|数据安全",
+    "cyber_incident_level": r"(?:网络安全|数据安全|网安)事件|网络安全|数据安全|网安",
 }
 LEVEL_WORDS = {"特别重大": "extraordinary", "重大": "major", "较大": "larger", "一般": "general"}
 _NEG = re.compile(r"(?:没有|没|未(?!来)|无|不(?!过|仅|但|管|论)|非|并未|从未|尚未"
@@ -242,7 +242,7 @@ FAVOURABLE: dict[str, Any] = {
 _STATED = re.compile(r"(?:已经|已|均|都)?(?:设立|设有|设了|成立|建立|建有|组建|有|拥有|制定|编制|"
                      r"属于|是|列为|(?<!不)算"
                      r"|参与|参加|开展|在|位于|地处|处在|列入|"
-                     r"发生|出现|存在)(?:了|过)?[^，,。；;？?]{0,6}$")
+                     r"发生|出现|存在|被查|查出|被罚|被处罚)(?:了|过)?[^，,。；;？?]{0,6}$")
 
 
 def _stated(s: str, start: int, end: int) -> bool:
