@@ -123,6 +123,7 @@ _THIS_FIGURE = re.compile(r"(?:这个|这些|这样的?)(?:数|值|数字|面积
 _ANOTHER_CLUSTER = re.compile(r"另一个(?:县|区|集群)|隔壁(?:县|区)|别的(?:县|区|集群)|其他(?:县|区)"
                               r"|换(?:一)?个集群|这个是[^，,。]{0,8}的|这是[^，,。]{0,8}的"
                               r"|不是我们(?:县|的)")
+_YEAR_FIGURE = re.compile(r"(?:20)?\d\d\s*年\s*(?:是|为|[：:])?\s*\d")
 _CORRECTS = re.compile(r"占比|比例|比重|不对|错了|说错|更正|应该是|其实是|改为|改成")
 _HOW_CHOSEN = "省级主管部门审核后择优形成集群名单，经公示无异议的确定为集群"
 _REFERENCE = re.compile(r"第[一二三四五六七八九十百\d]+条|附件")
@@ -467,6 +468,9 @@ class Conversation:
         if self.last_metrics and self.last_metrics[-1] in SERIES_KEYS and \
                 re.search(r"20\d\d\s*年", question):  # 2024年68件，2025年75件 goes on with it
             return self.last_metrics[-1]
+        if "output_by_year" in self.last_metrics and _YEAR_FIGURE.search(question) and \
+                not metrics_named(question):  # 打错了 / 23年是39.5 不是40: the output series
+            return "output_by_year"
         if self.pending:
             first = self.pending[0]
             return "output_by_year" if first == "annual_output" else first

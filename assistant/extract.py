@@ -176,8 +176,8 @@ _HYPOTHETICAL = re.compile(r"如果|假如|假设|假定|设想|要是|若是|�
                            r"|(?:变成|变为|换成|提高到|提升到|降到|降低到|涨到)[^，,。；;？?]{0,10}的话"
                            r"|(?<![\d.])(?>[\d.]+)\s*(?:%|亿元|亿|万元|家|个|件|户)的话")  # 75%的话
 CORRECTION = re.compile(r"不对|错了|更正|纠正|应该是|改为|改成|其实是|说错|说多了|说少了|少说了|"
-                        r"多说了"
-                         r"|(?:^|[，,。])\s*(?:等下|等一下|等会儿?)[，,]"
+                        r"多说了|改一下|打错"
+                        r"|(?:^|[，,。])\s*(?:等下|等一下|等会儿?)[，,]"
                          r"|准确|精确|确切|具体是|具体数|实际是|核实了|核对了|确认了")
 
 
@@ -533,7 +533,10 @@ def _bare_applies(s: str, context_metric: str) -> bool:
         return context_metric in SHARE_METRICS
     if CORRECTION.search(s):  # 更正：…去年是58% / 不对，7.3是全县的，集群是6.8个
         units = {q.unit for q in find_quantities(s)}
-        return "%" in units if context_metric in SHARE_METRICS else bool(units)
+        if context_metric in SHARE_METRICS:  # 打错了 是59: a bare share of at most 100 too
+            return "%" in units or ("" in units and all(
+                Decimal(0) < q.value <= 100 for q in find_quantities(s) if not q.unit))
+        return bool(units)
     fillers = (r"|亿元|亿|万元|万|%|百分之|家|个|件|户|人|是|为|的|不对|应该|其实|[，,。、]|和|呢|"
                r"吧|啊|了"
                r"|查到了|查到|找到了|有了|好了|哦|噢"
@@ -771,7 +774,7 @@ _BOUND_THEN_EXACT = re.compile(r"(?:(?:近|这|过去)?(?:三|3)年)?(?:都|均|
                                r"(?=(?:20\d\d)\s*年\s*(?:是|为|产值)?\s*[\d.]+\s*(?:亿元|亿)"
                                r"|[\d.]+\s*(?:亿元|亿)\s*[、，,]\s*[\d.]+\s*(?:亿元|亿)"
                                r")")  # …：21亿、22亿、24亿
-_NOT_THIS = re.compile(r"(?:[，,]\s*|(?<=[\d亿元万%家件个户人]))(?:而)?不是\s*"
+_NOT_THIS = re.compile(r"(?:[，,\s]\s*|(?<=[\d亿元万%家件个户人]))(?:而)?不是\s*"
                        r"[\d.零〇一二两三四五六七八九十百千万亿]+\s*"
                        r"(?:亿元|亿|万元|万|%|家|件|个|户|人)?(?=$|[，,。；;！!？?])"
                        # …，50.2是预计数，写错了 / ，19.8那个是错的: the wrong figure named

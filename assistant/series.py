@@ -79,7 +79,9 @@ def output_series(context: str, as_of: date, each_year: bool = False, unit: str 
     span = rng or listed
     if span and not _money_values(body):  # 18.5亿、20亿、22亿，分别是2023、2024、2025年
         body = context[:span.start()]
-    quantities = [q for q in find_quantities(body) if not re.fullmatch(r"20\d\d", q.raw)]
+    year_after = r"\s*(?:年|$)" if span else r"\s*(?:年|[、，,和及与]\s*20\d\d|$)"
+    quantities = [q for q in find_quantities(body)  # 2000、100万元: 2000 is an amount here
+                  if not (re.fullmatch(r"20\d\d", q.raw) and re.match(year_after, body[q.end:]))]
     quantities = [q for q in quantities if q.unit in ("亿元", "亿", "万元", "万", "元", "")]
     if not quantities:
         return {}, None
