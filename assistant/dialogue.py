@@ -150,6 +150,8 @@ class Conversation:
     # the profile a what-if question supposed (如果普及率提到11%呢), while the next turns go on
     # asking about it (那样够了吗); never stored in `profile`
     supposed: dict[str, Any] | None = None
+    # a figure named on its own (中小占比), whose value may come alone in the next turn (73)
+    awaiting: str | None = None
 
     # --- one turn -------------------------------------------------------------------------
     def send(self, text: str) -> Answer:
@@ -186,6 +188,10 @@ class Conversation:
             ex = extract(answer_part, today, context_metric=said_for[0])
         else:
             ex = extract(question, today, context_metric=self._context_metric(question))
+        named = [m for m in metrics_named(question) if m in LABELS]
+        # 中小占比 (a figure named on its own) → the next turn's bare 73 is its value
+        self.awaiting = named[-1] if named and not ex.facts and not ex.questions \
+            and not figures(question) else None
         promised = metrics_named(question) if _LATER.search(question) and not ex.facts else []
         if len(promised) == 1 and self.profile:  # 中小企业产值占比我查一下 → then 68% answers it
             self.pending = [promised[0], *(p for p in self.pending if p != promised[0])]
@@ -434,6 +440,8 @@ class Conversation:
     def _context_metric(self, question: str) -> str | None:
         """What a value without a metric word refers to: a correction (不对，占比是65%) refers
         to the share last talked about; a bare value answers the first thing we asked for."""
+        if self.awaiting and figures(question) and not metrics_named(question):
+            return self.awaiting  # 中小占比 / 73
         shares = [m for m in self.last_metrics if m in SHARE_METRICS]
         if "占比" in question:  # 占比写错了 is a share of output, not 普及率
             shares = [m for m in shares if m != "iip_penetration"] or shares
@@ -498,6 +506,7 @@ class Conversation:
         self.last_facts_text = ""
         self.candidates.clear()
         self.supposed = None
+        self.awaiting = None
 
     # --- export / import ------------------------------------------------------------------
     def to_json(self) -> dict[str, Any]:
