@@ -175,7 +175,7 @@ def _counts(s: str, metric: str, facts: dict[str, Any], questions: list[str],
 
 
 # 主导产业里有1家小巨人 / 集群主导产业有1家制造业单项冠军
-_LEADING_BEFORE = re.compile(r"主导产业(?:里|中|内|领域|方面)?(?:(?:共|也|还)?(?:有|拥有)|的)\s*$")
+_LEADING_BEFORE = re.compile(r"主导产业(?:里|中|内|领域|方面)?(?:(?:共|也|还)?(?:有|拥有)|的)?\s*$")
 _LEADING_AFTER = re.compile(r"主导(?:产业|企业)(?!产值|占|比例|比重|的?(?:年均)?增)")
 _NOT_LEADING = re.compile(r"不是|并非|不属于|不在|非")
 

@@ -365,6 +365,10 @@ class Conversation:
             if level and len(held) == 1 and level not in {said.get("incident_level"),
                                                           said.get("cyber_incident_level")}:
                 said[held[0]] = level
+        for key in ("incident_level", "cyber_incident_level"):  # 数据安全没事 after a 重大 event
+            if said.get(key) == "none" and self.profile.get(key) not in (None, "none") and \
+                    not CORRECTION.search(question):
+                del said[key]
         firms: list[str] = [m for m in ("little_giant", "single_champion")
                             if m in self.last_metrics[-2:]]
         if has("leading_too", question) and "leading_industry_champions" not in said and firms:
@@ -464,9 +468,10 @@ class Conversation:
                     self.supposed.get(m) != self.profile.get(m) and m in LABELS]
         if len(supposed) == 1 and len(figures(question)) == 1 and not _IF.search(question):
             return supposed[0]  # 要是…就是70.5% / 不行，口径不能改，还是69.5%: the what-if's figure
+        one = figures(question)
         if not named and self.last_metrics and (_IF.search(question) or "百分点" in question) \
-                and len(figures(question)) == 1 and \
-                (self.last_metrics[-1] in PERCENT_METRICS) == bool(re.search(r"%|百分", question)):
+                and len(one) == 1 and (self.last_metrics[-1] in PERCENT_METRICS) == bool(
+                    re.search(r"%|百分", question) or (not one[0].unit and one[0].value <= 100)):
             # 普及率百分之九 … 如果今年能推到百分之十一呢 / 明年计划再提高2个百分点
             return self.last_metrics[-1]
         if self.last_metrics and CORRECTION.search(question):  # 不对，…是6.8个

@@ -44,6 +44,8 @@ _DIGIT = r"[\d零〇一二两三四五六七八九十]"
 _AMOUNT = _DIGIT + r"[\d零〇一二两三四五六七八九十百千点.]*\s*(?:亿|万)"  # 12亿, 十二亿
 METRIC_PATTERNS: dict[str, str] = {
     "sme_output_share": r"中小(?:企业)?(?:的)?(?:产值)?(?:的)?(?:" + _SHARE_OF + "|比例|比重)"
+                        # 主导占比70.2 / 中小72
+                        r"|(?:(?<=[\s，,])|^)中小(?=\s*\d[\d.]*\s*(?:%|$|\s))"
                         # 中小企业产值要六成以上 (a rule's share, then ours): the share is named
                         r"|中小企业(?:的)?产值(?=\s*(?:要|需要|得|应|须)(?:达到|占|在)?\s*"
                         r"(?:[\d.]+\s*%|[一二三四五六七八九]成|百分之|\s{2}))"
@@ -102,7 +104,8 @@ METRIC_PATTERNS: dict[str, str] = {
     "annual_output": r"(?:集群)?(?:总)?产值最低的(?:那(?:一)?年|一年|1年|\s{2})(?:的)?(?:产值)?"
                      r"|最低(?:的)?那(?:一)?年(?:的)?(?:产值)?(?=\s*(?:是|为|有|也有|只有)?\s*[\d零〇一二两三四五六七八九十]"
                      r"[^，,。；;]{0,8}亿)",
-    "enterprise_count": r"企业户数|(?:相关)?(?:生产、服务等)?企业(?:总)?(?:户数|数量|数)"
+    "enterprise_count": r"企业户数|(?:(?<=[\s，,])|^)户数(?=\s*\d)"
+                        r"|(?:相关)?(?:生产、服务等)?企业(?:总)?(?:户数|数量|数)"
                         # 集群共有企业320家 (not 有高新技术企业3家: 企业 right after 有)
                         r"|(?:共有|总共有|一共有|有|拥有|聚集了?|集聚了?|入驻(?=相关))(?:相关)?(?:各类)?企业"
                         r"(?=\s*(?:共|总计)?\s*[\d一二两三四五六七八九十])"
@@ -546,8 +549,9 @@ def _bare_applies(s: str, context_metric: str) -> bool:
         # named the figure, and the context metric says which)
         s = next((c for c in _SENTENCES.split(s) if _HYPOTHETICAL.search(c)), s)
         one = find_quantities(s)
-        if len(one) == 1 and (one[0].unit == "%") == (context_metric in PERCENT_METRICS) and \
-                one[0].unit in ("%", "") and not metrics_named(s):
+        if len(one) == 1 and one[0].unit in ("%", "") and not metrics_named(s) and (
+                (context_metric in PERCENT_METRICS and one[0].value <= 100)
+                if not one[0].unit else context_metric in PERCENT_METRICS):
             return True  # 县里计划今年年底推到10%，假如做到了，其他不变: the what-if's one figure
         fillers += ("|假如|如果|要是|假设|若是|能|可以|提到|提高到|提升到|推到|冲到|升到|涨到|"
                     "做到|达到|到|的话|今年|明年|？|\\?|"
