@@ -112,10 +112,10 @@ METRIC_PATTERNS: dict[str, str] = {
                         r"|相关企业"
                         r"(?=\s*(?:共|总计)?\s*[\d一二两三四五六七八九十])"
                         r"|相关(?:的)?生产[、和及]?服务(?:等)?(?:类)?企业",
-    "employees": r"从业人员|员工|职工|就业人数"
+    "employees": r"从业人员|员工|职工|就业人数|从业(?=\s*[\d一二两三四五六七八九十])"
                  r"|雇(?:用|佣)?了?(?=\s*(?:共|总共|一共)"
                  r"?\s*" + _DIGIT + r"[^，,。；;]{0,6}人)",  # 一共雇了6万人
-    "patents": r"(?:有效)?发明专利(?:拥有量|数量|数)?",
+    "patents": r"(?:有效)?发明专利(?:拥有量|数量|数)?|有效专利(?:数量|数)?",
 }
 SHARE_METRICS = ("sme_output_share", "leading_industry_share", "iip_penetration")
 PERCENT_METRICS = (*SHARE_METRICS, "output_growth", "leading_industry_growth", "rd_growth",
@@ -179,7 +179,7 @@ _HYPOTHETICAL = re.compile(r"如果|假如|假设|假定|设想|要是|若是|�
                            r"|(?:变成|变为|换成|提高到|提升到|降到|降低到|涨到)[^，,。；;？?]{0,10}的话"
                            r"|(?<![\d.])(?>[\d.]+)\s*(?:%|亿元|亿|万元|家|个|件|户)的话")  # 75%的话
 CORRECTION = re.compile(r"不对|错了|更正|纠正|应该是|改为|改成|其实是|说错|说多了|说少了|少说了|"
-                        r"多说了|改一下|打错"
+                        r"多说了|改一下|打错|多算|少算|算错|漏算"
                         r"|(?:^|[，,。])\s*(?:等下|等一下|等会儿?)[，,]"
                          r"|准确|精确|确切|具体是|具体数|实际是|核实了|核对了|确认了")
 
@@ -651,6 +651,8 @@ def _value(metric: str, q: Quantity) -> Decimal:
         raise NumberError(f"占地面积应是面积（平方公里、公顷、亩），您说的是“{q.raw}”，请核对。",
                           q.raw)
     if metric in ("area_km2", "patents_per_10k", "employees", "patents", "enterprise_count"):
+        if q.unit and q.unit not in _UNITS_OF[metric]:  # 专利是10件 is no number of people
+            raise NumberError(f"{LABELS[metric]}的单位不对，您说的是“{q.raw}”，请核对。", q.raw)
         if q.value < 0:
             raise NumberError(f"{LABELS[metric]}不能为负数，您说的是“{q.raw}”，请核对。", q.raw)
         if q.unit in ("万", "万元"):
@@ -665,6 +667,9 @@ def _value(metric: str, q: Quantity) -> Decimal:
     raise NumberError(f"没能理解“{q.raw}”，请换个说法。", q.raw)  # pragma: no cover
 
 
+_UNITS_OF = {"area_km2": ("平方公里",), "patents_per_10k": ("个", "件"),
+             "employees": ("人", "万", "名"), "patents": ("件", "个", "项"),
+             "enterprise_count": ("户", "家", "个")}
 _SLASH_YEARS = re.compile(r"(?<![\d/、])((?>(?:(?:20)?\d\d\s*年?\s*[/、]\s*){1,6})(?:20)?\d\d)"
                           r"\s*年\s*"
                           r"(?:分别)?(?:是|为)?\s*[：:]?\s*"
