@@ -188,11 +188,12 @@ class Conversation:
             ex = extract(answer_part, today, context_metric=said_for[0])
         else:
             ex = extract(question, today, context_metric=self._context_metric(question))
-        named = [m for m in metrics_named(question) if m in LABELS]
+        named_here = metrics_named(question)
+        named = [m for m in named_here if m in LABELS]
         # 中小占比 (a figure named on its own) → the next turn's bare 73 is its value
         self.awaiting = named[-1] if named and not ex.facts and not ex.questions \
             and not figures(question) else None
-        promised = metrics_named(question) if _LATER.search(question) and not ex.facts else []
+        promised = named_here if _LATER.search(question) and not ex.facts else []
         if len(promised) == 1 and self.profile:  # 中小企业产值占比我查一下 → then 68% answers it
             self.pending = [promised[0], *(p for p in self.pending if p != promised[0])]
             message = f"好的，查到{LABELS.get(promised[0], '这个数')}后告诉我即可。"
@@ -381,7 +382,7 @@ class Conversation:
                 and "leading_industry_champions" not in said:
             # 那家单项冠军做的是配套包装，不是主导产业: those firms leave the leading-industry count
             held = self.profile.get("leading_industry_champions")
-            said["leading_industry_champions"] = max(0, int(held or 0) - sum(
+            said["leading_industry_champions"] = max(0, int(held) - sum(
                 int(self.profile.get(m) or 0) for m in firms)) if held else 0
         asks_first = []
         for metric, step in ex.changes:  # 普及率再提高2个百分点: from the value we hold
@@ -444,7 +445,8 @@ class Conversation:
     def _context_metric(self, question: str) -> str | None:
         """What a value without a metric word refers to: a correction (不对，占比是65%) refers
         to the share last talked about; a bare value answers the first thing we asked for."""
-        if self.awaiting and figures(question) and not metrics_named(question):
+        one = figures(question)
+        if self.awaiting and one and not metrics_named(question):
             return self.awaiting  # 中小占比 / 73
         shares = [m for m in self.last_metrics if m in SHARE_METRICS]
         if "占比" in question:  # 占比写错了 is a share of output, not 普及率
@@ -464,11 +466,9 @@ class Conversation:
             return shares[-1]
         if len(named) == 1 and find_quantities(question) and _IF.search(question):
             return named[0]  # …年均增速9.5% … 假如增速能到10.5%呢？
-        supposed = [m for m in (self.supposed or {}) if self.supposed and
-                    self.supposed.get(m) != self.profile.get(m) and m in LABELS]
-        if len(supposed) == 1 and len(figures(question)) == 1 and not _IF.search(question):
+        supposed = [m for m in self._supposed_changes() if m in LABELS]
+        if len(supposed) == 1 and len(one) == 1 and not _IF.search(question):
             return supposed[0]  # 要是…就是70.5% / 不行，口径不能改，还是69.5%: the what-if's figure
-        one = figures(question)
         if not named and self.last_metrics and (_IF.search(question) or "百分点" in question) \
                 and len(one) == 1 and (self.last_metrics[-1] in PERCENT_METRICS) == bool(
                     re.search(r"%|百分", question) or (not one[0].unit and one[0].value <= 100)):

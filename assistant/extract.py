@@ -26,7 +26,7 @@ from .numbers import (
     share_percent,
     to_yi,
 )
-from .series import SERIES_KEYS, named_series, output_series, year_values
+from .series import SERIES_KEYS, SHORT_YEARS, named_series, output_series, year_values
 from .tables import read_form, read_tables
 
 _SHARE_OF = (r"(?:正好|刚好|恰好|差不多|将近)?占(?:到|了)*(?![到了]*其中)(?:全部|整个|全)?(?:集群)?"
@@ -165,8 +165,6 @@ _CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
 _CN_SHORT_YEAR = re.compile(r"(?<![〇零一二两三四五六七八九十百])"
                             r"([一二][〇零一二三四五六七八九])年")
 _BARE_YEAR_VALUE = re.compile(r"20\d\d\s*年\s*(?:是|为|有|[：:])?\s*\d")
-_SHORT_YEAR = re.compile(r"(?<![\d.])(1[5-9]|2\d|3[0-5])"
-                         r"(?=(?:\s*[、，,和及与]\s*\d{2})*\s*年(?![度内以来间]))")  # 23、24、25年
 _UNIT_CELL = re.compile(r"[（(](亿元|万元|百万元|千万元)[)）]\s*[\t ]\s*([\d.]+)")
 _BARE_SHARE = re.compile(r"占比|比例|比重")
 # after a semicolon, another year of the series (2024年-22亿 / 2024: 22亿)
@@ -235,7 +233,7 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
     plain = _CN_SHORT_YEAR.sub(lambda m: "20" + "".join(_CN_DIGIT[c] for c in m.group(1)) + "年",
                                plain)  # 二三年 → 2023年
     plain = _UNIT_CELL.sub(lambda m: f"{m.group(2)}{m.group(1)}", plain)  # （百万元）\t1320
-    plain = _SHORT_YEAR.sub(r"20\1", plain)  # 23年1.8亿 24年1.9亿 → 2023年…
+    plain = SHORT_YEARS.sub(r"20\1", plain)  # 23年1.8亿 24年1.9亿 → 2023年…
     said_half = re.search(_HALF, plain)  # asked back in the user's words (不到一半)
     plain = re.sub(_HALF, "50%", plain)  # 主导产业刚好占一半
     plain = re.sub(r"(?:(?<!\d)((?>\d+)|[一两二三四五六七八九])个)?半个?百分点",  # 一个半百分点
@@ -559,11 +557,11 @@ def _bare_applies(s: str, context_metric: str) -> bool:
     rest = re.sub(NUM + fillers, "", s)
     if len(rest.strip()) <= 2:
         return True
-    figures = find_quantities(s)  # 我让统计的同事算了，是49.6%: the figure's own clause is bare
-    if len(figures) != 1:
+    said = find_quantities(s)  # 我让统计的同事算了，是49.6%: the figure's own clause is bare
+    if len(said) != 1:
         return False
-    clause = next(c for c in re.split(r"(?<=[，,。；;！!？?])", s[:figures[0].end])[-1:])
-    return not re.sub(NUM + fillers, "", clause + s[figures[0].end:]).strip()
+    clause = re.split(r"(?<=[，,。；;！!？?])", s[:said[0].end])[-1]
+    return not re.sub(NUM + fillers, "", clause + s[said[0].end:]).strip()
 
 
 # 年均增速够10%吗 / 达到20亿了没有: the figure is the bar asked about, not one of ours

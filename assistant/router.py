@@ -168,13 +168,14 @@ def route(text: str, *, has_profile: bool = False, last_intent: str | None = Non
         return r("overview", "help words")
     if has("city_rules", s):
         return r("out_of_scope", "a city's own rules")
+    ours = states_facts and has_profile  # a fact of ours said during a check, not a topic
     place = other_place(s)
-    if place and not (states_facts and has_profile) and \
+    if place and not ours and \
             (not jur or (every and not _named_place(s))):
         # 东北三省哪个省…: not ours (去西安参加了交流活动 states a fact of ours)
         return r("out_of_scope", f"other place {place}")
     if (has("other_policies", s) and not (jur and has("refers_to", s))
-            and not (states_facts and has_profile)) or has("general_topics", s):
+            and not ours) or has("general_topics", s):
         # (…有家企业因为虚开增值税发票被处罚了, said during a check, is a fact of ours)
         return r("out_of_scope", "other policy")
     if not jur and not has("cluster_word", s) and has("other_subjects", s):
@@ -183,7 +184,7 @@ def route(text: str, *, has_profile: bool = False, last_intent: str | None = Non
         return r("out_of_scope", "facts the texts do not hold")
     if has("speculation", s):
         return r("out_of_scope", "what the texts may become")
-    if (has("unsupported_advice", s) and not (states_facts and has_profile)) or \
+    if (has("unsupported_advice", s) and not ours) or \
             (has("money_amount", s) and not jur):  # (…被法院列为失信被执行人: a fact of ours)
         return r("out_of_scope", "advice the texts cannot support")
     if has("guarantee", s):

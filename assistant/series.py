@@ -25,14 +25,15 @@ _RELATIVE = (("大前年", 3), ("前年", 2), ("去年", 1), ("今年", 0))
 BARE_LIMIT = Decimal(10000)  # a bare output this large is no figure in 亿元: its unit is asked
 
 
-_SHORT_YEARS = re.compile(r"(?<![\d.])(1[5-9]|2\d|3[0-5])"
-                          r"(?=(?:\s*[、，,和及与]\s*\d{2})*\s*年(?![内底初末度以]))")
+# two-digit years (23年, 23、24、25年; not 25年来 or 3年内, which are spans of time)
+SHORT_YEARS = re.compile(r"(?<![\d.])(1[5-9]|2\d|3[0-5])"
+                         r"(?=(?:\s*[、，,和及与]\s*\d{2})*\s*年(?![度内以来间]))")
 
 
 def _absolute_years(context: str, as_of: date) -> str:
     """去年/前年/大前年 → the calendar year as of `as_of` (去年 in 2026 is 2025年); two-digit
     years → four (分别是23、24、25年 → 2023、2024、2025年)."""
-    context = _SHORT_YEARS.sub(lambda m: "20" + m.group(1), context)
+    context = SHORT_YEARS.sub(r"20\1", context)
     for word, back in _RELATIVE:  # a separator keeps 十二亿去年 from reading as 十二亿2025
         context = context.replace(word, f" {as_of.year - back}年")
     return context.replace("年年", "年")
@@ -56,15 +57,14 @@ def output_series(context: str, as_of: date, each_year: bool = False, unit: str 
     rng = _YEAR_RANGE.search(context)
     if rng and len(pairs) == 1 and pairs[0].start() >= rng.end():
         # 2023到2025年从43亿涨到了54亿，中间2024年是48亿
-        tagged = {pairs[0].group("y"): pairs[0]}
+        tagged = pairs[0].group("y")
+        spanned = [str(y) for y in range(int(rng.group("a")), int(rng.group("b")) + 1)]
         rest = [q for q in _money_values(context[rng.end():pairs[0].start()]
                                          + context[pairs[0].end():]) if q.unit]
-        untagged = [str(y) for y in range(int(rng.group("a")), int(rng.group("b")) + 1)
-                    if str(y) not in tagged]
-        if len(rest) == len(untagged) and pairs[0].group("y") in {
-                str(y) for y in range(int(rng.group("a")), int(rng.group("b")) + 1)}:
+        untagged = [y for y in spanned if y != tagged]
+        if tagged in spanned and len(rest) == len(untagged):
             q0 = find_quantities(pairs[0].group("q"))[0]
-            out = {pairs[0].group("y"): _money(q0.value, q0.unit, pairs[0].group())}
+            out = {tagged: _money(q0.value, q0.unit, pairs[0].group())}
             out.update({y: _money(q.value, q.unit, q.raw) for y, q in zip(untagged, rest,
                                                                          strict=True)})
             return dict(sorted(out.items())), None
