@@ -481,3 +481,19 @@ def test_half_a_point_is_not_a_hundred() -> None:
 def test_a_future_year_is_a_plan_not_an_output() -> None:
     e = extract("张掖，集群2025年产值24亿，规划到2028年达到40亿", TODAY)
     assert e.facts["output_by_year"] == {"2025": D(24)} and "2028年的数是规划或预计" in e.notes[0]
+
+
+@pytest.mark.parametrize(("said", "taken"), [
+    ("9999.99", D("9999.99")),  # just below the bound: read in 亿元, as bare outputs are
+    ("10000", None),  # at the bound and above: no output in 亿元, the unit is asked
+    ("10000.01", None),
+])
+def test_a_bare_output_of_10000_or_more_asks_for_its_unit(said: str, taken: D | None) -> None:
+    e = extract(f"产值2023年 {said}；2024年 21", TODAY)
+    if taken is None:
+        assert "output_by_year" not in e.facts
+        assert any("没有单位" in q and said in q for q in e.questions)
+    else:
+        assert e.facts["output_by_year"] == {"2023": taken, "2024": D(21)}
+    declared = extract(f"产值2023年 {said}；2024年 21（单位：万元）", TODAY)
+    assert declared.facts["output_by_year"] == {"2023": D(said) / 10000, "2024": D("0.0021")}

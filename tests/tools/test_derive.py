@@ -210,3 +210,22 @@ def test_distinct_total_counts_for_a_subset_when_the_other_categories_are_none()
     c = criterion({"single_champion": 0, "quality_enterprises": 12}, "shandong",
                   "quality_enterprises")
     assert c["status"] == "unknown"
+
+
+def test_leading_share_from_the_leading_series_of_the_same_year_at_below_and_above() -> None:
+    # Sichuan: 主导产业占集群总产值60%以上 (inclusive); the series' 2024 value over the 2024 total
+    total = {"2022": 20, "2023": 22, "2024": 25}
+    for lead, status in (("15", "met"), ("14.99", "not_met"), ("15.01", "met")):
+        series = {"2022": 10, "2023": 11, "2024": lead}
+        c = criterion({"output_by_year": total, "leading_industry_output_by_year": series},
+                      "sichuan", "leading_industry_share")
+        assert c["status"] == status, (lead, c)
+    exact = criterion({"output_by_year": total,
+                       "leading_industry_output_by_year": {"2024": 15}},
+                      "sichuan", "leading_industry_share")
+    assert exact["margin_text"] == "恰好达到标准" and "2024年主导产业产值 15" in exact["derivation"]
+    # a series without the total's year says nothing about that year's share
+    other = criterion({"output_by_year": total,
+                       "leading_industry_output_by_year": {"2022": 12, "2023": 14}},
+                      "sichuan", "leading_industry_share")
+    assert other["status"] == "unknown"
