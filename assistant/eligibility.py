@@ -60,6 +60,8 @@ def _value_text(c: dict[str, Any]) -> str:
     if isinstance(v, bool):
         return "是" if v else "否"
     unit = c.get("unit") or ""
+    if isinstance(v, float) and len(repr(v).partition(".")[2]) > 6:  # 24 ÷ 1.2 ÷ 1.1
+        return f"约{f'{v:.4f}'.rstrip('0').rstrip('.')}{unit}"
     return f"{v}{unit}"
 
 

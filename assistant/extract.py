@@ -19,6 +19,7 @@ from .numbers import (
     NUM,
     NumberError,
     Quantity,
+    canonical,
     find_quantities,
     fmt,
     hedge_in,
@@ -271,6 +272,7 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
         from .series import _absolute_years
 
         plain = _absolute_years(plain, as_of or date.today())
+    cumulative, cumulative_asks, plain = _cumulative(plain, as_of or date.today())
     s = _NOT_VALUES.sub(lambda m: " " * len(m.group()), plain)
     # long blank runs bounded: the count patterns' optional blanks are cubic on them
     s = _LONG_BLANK.sub(" " * 8, s)
@@ -410,6 +412,10 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
         if Decimal(0) <= part <= total:
             facts["sme_output"] = total - part
             mentioned.append("sme_output")
+    for metric, rate in cumulative.items():  # 2023到2025年累计增长21% → 年均10%
+        facts.setdefault(metric, rate)
+        mentioned.append(metric)
+    questions.extend(cumulative_asks)
     changes = _percent_changes(s, facts, context_metric) + _count_changes(s, facts)
     fact_values, fact_questions, vouched = extract_facts(plain, as_of.year)
     facts.update(fact_values)
@@ -870,7 +876,8 @@ def _both_kinds(m: re.Match[str]) -> str:
 _EACH = re.compile(r"([^，,。；;、和与及\d]{2,16}?)(?:和|、|与|及)([^，,。；;、和与及\d]{2,16}?)"
                    r"(?:也)?各(?:有)?\s*"
                    r"(" + NUM + r")\s*(家|个|件|户)")
-_RELATIVE_YOY = re.compile(r"(?:今年|去年|前年)(?:的)?(?:产值)?(?:又|也)?(?:比|较|跟|和|与|同)")
+_RELATIVE_YOY = re.compile(r"(?:今年|去年|前年)(?:的)?(?:产值)?(?:又|也)?(?:比|较|跟|和|与|同)"
+                          r"|(?:比|较)(?:去年|前年|大前年)(?:增长|增加|提高|上涨|涨|下降|减少|降)")
 _YOY = re.compile(r"(20\d\d)\s*年?(?:的)?(?:产值)?\s*(?:又|也)?(?:比|较|相比|同比)\s*(20\d\d)"
                   r"\s*年?\s*"
                   r"(?:又|也)?(?:(?P<up>增长|增加|提高|上涨|涨|多)|(?P<down>下降|减少|降|少))了?\s*"
@@ -902,6 +909,10 @@ def _year_on_year(s: str, as_of: date) -> tuple[tuple[tuple[str, str, Decimal], 
         pct = Decimal(m.group("v")) * (-1 if m.group("down") else 1)
         found.extend((str(y), str(y - 1), pct) for y in _years_after(s, m.start(), as_of))
         chars[m.start():m.end()] = [" "] * (m.end() - m.start())
+    for m in _YOY_AFTER_VALUE.finditer("".join(chars)):  # 2025年55亿，比2024年增长了12%
+        pct = Decimal(m.group("pct")) * (-1 if m.group("down") else 1)
+        found.append((m.group("y"), m.group("base") or str(int(m.group("y")) - 1), pct))
+        chars[m.start("cmp"):m.end()] = [" "] * (m.end() - m.start("cmp"))
     for m in _YOY_PREV.finditer("".join(chars)):  # 2024年增长了8%: on the year before
         pct = Decimal(m.group("pct")) * (-1 if m.group("down") else 1)
         found.append((m.group("y"), str(int(m.group("y")) - 1), pct))
@@ -918,6 +929,11 @@ _YOY_PREV = re.compile(r"(?P<y>20\d\d)\s*年(?:的)?(?:产值)?(?:比上年|比�
                        r"(?:(?P<up>增长|增加|提高|上涨|涨)|(?P<down>下降|减少|降))了?\s*(?P<pct>[\d.]+)\s*%")
 
 
+# a year's value, then its change on a year before: 2025年产值55亿，比2024年增长了12% / 同比增长12%
+_YOY_AFTER_VALUE = re.compile(
+    r"(?P<y>20\d\d)\s*年(?:的)?(?:产值)?(?:是|为|达到|做到|做了|实现)?\s*[\d.]+\s*亿元?\s*[，,]?\s*"
+    r"(?P<cmp>(?:比|较)\s*(?:(?P<base>20\d\d)\s*年?|上一?年)\s*|同比)"
+    r"(?:(?P<up>增长|增加|提高|上涨|涨)|(?P<down>下降|减少|降))了?\s*(?P<pct>[\d.]+)\s*%")
 _DELTA = re.compile(r"(20\d\d)\s*年?[^。；;\n]{0,20}?(?P<cmp>(?:又)?比\s*(20\d\d)\s*年?\s*"
                     r"(?:多|增加|增长|高|涨)了?\s*(?P<d>[\d.]+)\s*亿元?)")
 
@@ -954,3 +970,41 @@ def _year_deltas(s: str, as_of: date) -> tuple[tuple[tuple[str, str, Decimal], .
         chars[m.start("cmp"):m.end("cmp")] = [" "] * (m.end("cmp") - m.start("cmp"))
     return tuple(found), "".join(chars)
 
+
+
+_CUMULATIVE = re.compile(r"(?:累计|累积|总共|一共|合计|加起来|总体|整体)(?:共)?"
+                         r"(?:增长|增加|提高|提升|上涨|涨|增)了?\s*(?P<pct>[\d.]+)\s*%")
+_SPAN = re.compile(r"(20\d\d)\s*年?\s*(?:(?<=年)[^。；;%]{0,16}?)?(?:到|至|-|—|~|～)\s*(20\d\d)"
+                   r"\s*年?")
+_TWO_YEARS = re.compile(r"(?:近|这|过去|最近)?(?:两|二|2)年(?:来|间|里|中|下来)?")
+_GROWTH_OF = (("主导产业", "leading_industry_growth"), ("研发", "rd_growth"),
+              ("专利", "patent_growth"))
+
+
+def _cumulative(plain: str, as_of: date) -> tuple[dict[str, Decimal], list[str], str]:
+    """累计增长 over a span, as the 年均 rate it implies: 2023到2025年累计增长21% is 10% a year
+    ((1 + 21%)^(1/2) − 1); with no span said (三年累计涨了23%: two years or three?) it is asked
+    back, never read as a yearly rate. Returns the rates, the questions and `plain` with the
+    phrases blanked."""
+    rates: dict[str, Decimal] = {}
+    asks: list[str] = []
+    chars = list(plain)
+    for m in _CUMULATIVE.finditer(plain):
+        start = max(plain.rfind(c, 0, m.start()) for c in "。；;！!？?\n") + 1
+        clause = plain[start:m.start()]
+        metric = next((k for w, k in reversed(_GROWTH_OF) if w in clause), "output_growth")
+        span = list(_SPAN.finditer(clause))
+        if span and int(span[-1].group(2)) > int(span[-1].group(1)):
+            years = int(span[-1].group(2)) - int(span[-1].group(1))
+        elif _TWO_YEARS.search(clause):
+            years = 2
+        else:
+            asks.append(f"您说的“{m.group()}”是从哪一年到哪一年的？累计增长要按年数折算成"
+                        f"{LABELS[metric]}，请告诉我起止年份（或各年的数值）。")
+            chars[m.start():m.end()] = [" "] * (m.end() - m.start())
+            continue
+        ratio = 1 + Decimal(m.group("pct")) / 100
+        root = ratio.sqrt() if years == 2 else ratio ** (Decimal(1) / years)
+        rates[metric] = canonical((root - 1) * 100)
+        chars[m.start():m.end()] = [" "] * (m.end() - m.start())
+    return rates, asks, "".join(chars)

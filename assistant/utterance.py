@@ -40,10 +40,14 @@ def with_changes(series: Any, changes: Sequence[tuple[str, str, Decimal]],
     if not (changes or deltas) or not isinstance(series, dict):
         return None
     out = dict(series)
+    back: set[str] = set()  # years found backwards from a later one, never re-applied forwards
     for _ in (*changes, *deltas):  # chains (2023 → 2024 → 2025) need one pass per change
-        for year, base, pct in changes:
-            if base in out:
+        for year, base, pct in changes:  # forwards, or backwards from the later year
+            if base in out and base not in back:
                 out[year] = out[base] * (100 + pct) / 100
+            elif year in out and base not in out and pct > -100:
+                out[base] = out[year] * 100 / (100 + pct)
+                back.add(base)
         for year, base, amount in deltas:  # an amount works both ways, exactly
             if base in out and year not in out:
                 out[year] = out[base] + amount

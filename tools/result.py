@@ -26,9 +26,12 @@ def number(d: Decimal | None) -> int | float | None:
 
 @lru_cache(maxsize=8192)  # thresholds and common values repeat across a batch
 def show(d: Decimal) -> str:
-    """Plain decimal text without exponent or trailing zeros: 2.50 → 2.5, 1E+1 → 10."""
-    text = format(d.normalize(), "f")
-    return text
+    """Plain decimal text without exponent or trailing zeros: 2.50 → 2.5, 1E+1 → 10; a value
+    with a long fraction (found backwards from a growth rate: 24 ÷ 1.2 ÷ 1.1) to 4 places, 约."""
+    n = d.normalize()
+    if -int(n.as_tuple().exponent) > 6:
+        return "约" + format(round(n, 4).normalize(), "f")
+    return format(n, "f")
 
 
 Text = str | Callable[[], str] | None  # texts are built only when shown: screening is faster
@@ -70,8 +73,9 @@ class CriterionResult(NamedTuple):
         if m is None or r.operator is None:
             return None
         unit = _POINTS.get(r.unit or "", r.unit or "")
-        size = f"{'约' if self.approx else ''}{show(abs(m))} {unit}" if unit else \
-            f"{'约' if self.approx else ''}{show(abs(m))}"
+        shown = show(abs(m))
+        about = "约" if self.approx and not shown.startswith("约") else ""
+        size = f"{about}{shown} {unit}" if unit else f"{about}{shown}"
         if m == 0:
             if self.status == "met":
                 return "恰好达到标准"

@@ -497,3 +497,33 @@ def test_a_bare_output_of_10000_or_more_asks_for_its_unit(said: str, taken: D | 
         assert e.facts["output_by_year"] == {"2023": taken, "2024": D(21)}
     declared = extract(f"产值2023年 {said}；2024年 21（单位：万元）", TODAY)
     assert declared.facts["output_by_year"] == {"2023": D(said) / 10000, "2024": D("0.0021")}
+
+
+@pytest.mark.parametrize(("text", "metric", "rate"), [
+    ("2023年到2025年产值累计增长了21%", "output_growth", D(10)),  # 1.1² = 1.21: exactly 10
+    ("主导产业2023-2025年累计增长10.25%", "leading_industry_growth", D(5)),
+    ("近两年研发经费累计增长44%", "rd_growth", D(20)),
+    ("2023年产值40亿，到2025年累计增长了23%", "output_growth", None),  # √1.23 − 1, not a root
+])
+def test_cumulative_growth_over_a_span_is_its_yearly_rate(text: str, metric: str,
+                                                          rate: Decimal | None) -> None:
+    e = extract(text, TODAY)
+    got = e.facts[metric]
+    if rate is not None:
+        assert got == rate
+    else:
+        assert D("10.905") < got < D("10.906")
+    assert not e.questions
+
+
+def test_cumulative_growth_without_a_span_is_asked_not_read_as_yearly() -> None:
+    e = extract("产值三年累计增长了23%", TODAY)  # two years or three? never 23% a year
+    assert "output_growth" not in e.facts
+    assert any("累计增长了23%" in q and "起止年份" in q for q in e.questions)
+
+
+def test_a_change_after_a_years_value_runs_backwards() -> None:
+    e = extract("2025年产值55亿，比2024年增长了10%，2024年比2023年增长了10%", TODAY)
+    assert ("2025", "2024", D(10)) in e.yoy and ("2024", "2023", D(10)) in e.yoy
+    assert e.facts["output_by_year"] == {"2025": D(55)}  # the 10% is not an output or a rate
+    assert "output_growth" not in e.facts
