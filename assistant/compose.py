@@ -248,6 +248,16 @@ def comparison(question: str, docs: Sequence[str], as_of: date, *,
     if not lines:
         lines, tail = _per_document(question, docs, cites,
                                     only_relevant or bool(_WHICH.search(question)))
+    for part in _pair(question) if len(docs) == 1 else ():
+        # 实地核实和实地抽查分别是哪一级做的: each thing's own article, when not quoted yet
+        part_hits = _search(part, 3, docs[0])
+        if not part_hits:
+            continue
+        h = _rerank(part, part_hits)[0]
+        if any(c.id.split(":")[:2] == h.id.split(":")[:2] for c in cites.items):
+            continue
+        lines.extend(f"{cite_label(h.id)}：{q}{cites.add(h.id, q)}"
+                     for q in quotes.best_quotes(h.id, part, limit=1, matched=h.matched))
     if not lines:
         lines = ["在这几份文件中没有找到可以比较的条文。"]
     involved = list(dict.fromkeys(c.id.split(":")[0] for c in cites.items)) or list(docs)
@@ -282,6 +292,22 @@ def _per_document(question: str, docs: Sequence[str], cites: CitationList,
     lines = [f"{cite_label(cid)}：{q}{cites.add(cid, q)}"
              for entries in found.values() for _, cid, qs in entries for q in qs]
     return lines, tail
+
+
+# two things of one document asked side by side: 变动备案和年度报送，分别是什么时间
+_PAIR = re.compile(r"(?P<a>[^，,。？?；;和与跟及]{2,16}?)(?:和|与|跟|及|以及)"
+                   r"(?P<b>[^，,。？?；;和与跟及]{2,24}?)[，,\s]*"
+                   r"(?P<tail>(?:分别|各自|各|是一回事|是不是一回事|一样吗|有什么(?:区别|不同)|有啥(?:区别|不同)"
+                   r"|(?:的)?区别|(?:报送)?(?:对象|时间|时限)).*)")
+
+
+def _pair(question: str) -> list[str]:
+    """The two sub-questions of 'X和Y分别…' (each with the rest of the question), or []."""
+    m = _PAIR.search(question)
+    if not m:
+        return []
+    tail = re.sub(r"分别|各自|各", "", m.group("tail"))
+    return [f"{m.group('a')}{tail}", f"{m.group('b')}{tail}"]
 
 
 def topic_lines(question: str, docs: Sequence[str], cites: CitationList,

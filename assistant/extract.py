@@ -135,8 +135,9 @@ _ALL = sorted(((m, p) for m, p in METRIC_PATTERNS.items()),
               key=lambda mp: (mp[0] != "annual_output", mp[0] == "output_by_year", -len(mp[1])))
 _KEY_RE = re.compile("|".join(f"(?P<{m}>{p})" for m, p in _ALL))
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
-_DECLARED_UNIT = re.compile(r"单位\s*[:：为是]?\s*(亿元|万元|元)|(亿元|万元)口径"
-                            r"|[（(]\s*(亿元|万元)\s*[)）]")
+_DECLARED_UNIT = re.compile(r"单位\s*[:：为是]?\s*(亿元|千万元|百万元|万元|元)|(亿元|千万元|百万元|万元)口径"
+                            r"|[（(]\s*(亿元|千万元|百万元|万元)\s*[)）]"
+                            r"|按(?:照)?(亿元|千万元|百万元|万元)(?:为单位)?(?:报|算|计|填|统计)")
 _SENTENCES = re.compile(r"(?<=[。；;！!？?\n])")
 _SERIES_END = re.compile(r"[。！!？?\n]")
 # Numbers that are not values: 近三年, 三年规划, 第三条.

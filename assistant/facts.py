@@ -45,7 +45,7 @@ LEVEL_FACTS = {
 }
 LEVEL_WORDS = {"特别重大": "extraordinary", "重大": "major", "较大": "larger", "一般": "general"}
 _NEG = re.compile(r"(?:没有|没|未(?!来)|无|不(?!过|仅|但|管|论)|非|并未|从未|尚未"
-                  r"|否)[^，,。；;、\n：:]{0,8}$")
+                  r"|否)[^，,。；;、\n：:]{0,8}\Z")  # \Z: $ would match before a line's end
 # 高用水不是 (said after, ending the clause) / 没有设立…
 _NEG_AFTER = re.compile(r"^[^，,。；;]{0,2}(?:不是|不算|不属于)(?=\s*(?:$|[，,。；;！!？?]))"
                         r"|^[^，,。；;]{0,4}"
@@ -118,7 +118,7 @@ _SAID_AFTER: list[tuple[str, str, Any]] = [
     ("high_energy_use", r"(?<![不非没])(?<!算不算)(?<!是不是)(?<!属不属于)(?:属于|是)?高耗能"
                         r"(?:行业)?(?:[、和])?(?:高用水)?(?:我们)?(?:都占|都是)?", True),
     ("high_water_use", r"高耗能、高用水[^，,。；;]{0,4}都(?:占|是)", True),
-    ("prohibited_industry", r"(?:不在|不属于|没在|没有列入|未列入)[^，,。；;]{0,6}"
+    ("prohibited_industry", r"(?:不在|不属于|没在|没有列入|未列入)[^，,。；;]{0,16}"
                             r"(?:淘汰|限制|禁止)(?:类)?(?:目录|名单|清单)?", False),
     ("supply_chain_sharing", r"(?:没有?|未|还没(?:有)?)(?:建立|建|搞|形成|做)"
                              r"[^，,。；;]{0,16}共享(?:机制|平台)",
@@ -211,8 +211,25 @@ _SAID_AFTER: list[tuple[str, str, Any]] = [
                              r"共享使用", True),
     ("energy_efficiency_above_benchmark", r"能耗[^。；;]{0,10}?比(?:行业)?(?:标杆|基准)(?:水平|值)?"
                                           r"[^，,。；;]{0,3}(?:低|少)", True),
+    # a self-assessment's lines: 主导产业：牦牛乳制品，县域特色产业 / 运营管理机构：集群管委会 /
+    # 共享机制：…共享平台均已运行; 规划…只有思路框架，还没有正式制定; 属于…目录里的限制类
+    ("pillar_industry", r"主导产业\s*[：:][^。；;\n]{0,20}?县域(?:的)?(?:支柱|特色)(?:或特色)?产业"
+                        r"(?!集群)(?!\s*[（(]\s*否)", True),
+    ("operating_body", _BODY + r"\s*[：:]\s*(?!无|没|否|暂无|未|还没|尚未)[^，,。；;\n]{2,}", True),
+    ("operating_body", r"(?:运营|管理)[^，,。；;]{0,6}由[^，,。；;]{2,24}?(?:负责|承担|牵头)", True),
+    ("supply_chain_sharing", r"共享(?:机制|平台)[^。；;\n]{0,30}?(?:均已|都已|已经|已)"
+                             r"(?:运行|建立|建成|运转|投入)", True),
+    ("three_year_plan", r"规划[^。；;\n]{0,20}?(?:还没有?|尚未|没有)(?:正式)?(?:制定|编制|出台|印发)",
+     False),
+    ("prohibited_industry", r"(?<![不没未])(?:属于|列入|列在|在)[^，,。；;]{0,16}(?:淘汰类|限制类|禁止类)",
+     True),
 ]
 _ZERO_INCIDENTS = re.compile(r"零(?:安全|质量|环境|环保|生产)?事故|(?:安全|生产)?事故为零"
+                             # 没有出过安全生产、质量、环保方面的事故
+                             r"|(?:没有|没|未|无|从未)(?:发生|出)(?:过)?(?:任何)?"
+                             r"(?:安全生产|安全|质量|环保|环境污染|环境|生产)"
+                             r"(?:[、和及与或](?:安全生产|安全|质量|环保|环境污染|环境|生产))*"
+                             r"(?:等)?(?:方面)?(?:的)?事故"
                              # 这几年都没再出过 (after an incident long ago)
                              r"|(?:这几年|近几年|近三年|三年来|之后|此后|以后|后来)(?:都|也|就)?(?:没|没有|未)(?:再)?"
                              r"(?:出|发生)(?:过)?(?=$|[，,。；;])"
@@ -258,7 +275,7 @@ def _negated(s: str, start: int, end: int) -> bool:
 
 
 # a form's yes/no answer: 是否制定未来三年发展规划：是 / 高耗能行业：否
-_FORM_ANSWER = re.compile(r"(?P<label>[^：:，,。；;\n]{2,30}?)\s*[：:]\s*"
+_FORM_ANSWER = re.compile(r"(?P<label>[^：:，,。；;\n]{2,30}?)\s*[：:]\s*(?:均|都|全|全都)?"
                           r"(?P<ans>是的|是|否|有的|有|无|没有|已制定|已设立|已建立|未制定|未设立"
                           r"|未建立|不是|不属于|属于)(?=\s*(?:$|[；;，,。\n（(]))")
 _FORM_NO = ("否", "无", "没有", "未制定", "未设立", "未建立", "不是", "不属于")
@@ -277,7 +294,8 @@ def _form_answers(s: str) -> tuple[dict[str, Any], str]:
             yes = m.group("ans") not in _FORM_NO
             facts[key] = yes != bool(key.endswith("_above_benchmark") and _EFF_BAD.search(label))
             chars[m.start():m.end()] = [" "] * (m.end() - m.start())
-            break
+            if key not in ("high_energy_use", "high_water_use"):
+                break  # 高耗能/高用水行业：均不属于 answers both
     return facts, "".join(chars)
 
 

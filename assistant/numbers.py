@@ -237,6 +237,8 @@ def to_yi(value: Decimal, unit: str) -> Decimal:
         return value
     if unit in ("万元", "万"):
         return value / 10000
+    if unit in ("千万元", "百万元"):  # a declared unit for bare figures (单位：千万元)
+        return value / (10 if unit == "千万元" else 100)
     if unit == "元":
         return value / 100000000
     raise ValueError(f"not money: {unit}")

@@ -142,6 +142,14 @@ def _named_place(text: str) -> bool:
     return bool(mentions(text))
 
 
+def _asked_last(text: str) -> bool:
+    """The last clause asks about another place alone (山东的门槛是40亿我知道，江苏的是多少？)."""
+    last = next((c for c in reversed(re.split(r"[，,。；;？?！!]", text)) if c.strip()), "")
+    return bool(other_place(last)) and not detect_jurisdictions(last)[0] and \
+        bool(re.search(r"多少|几|什么|啥|吗|哪|怎么|如何|是否|有没有", last)) and \
+        not _SET_ASIDE.search(last) and "不关心" not in last
+
+
 def other_place(text: str) -> str | None:
     m = _re("other_places").search(text)
     return m.group() if m else None
@@ -171,7 +179,7 @@ def route(text: str, *, has_profile: bool = False, last_intent: str | None = Non
     ours = states_facts and has_profile  # a fact of ours said during a check, not a topic
     place = other_place(s)
     if place and not ours and \
-            (not jur or (every and not _named_place(s))):
+            (not jur or (every and not _named_place(s)) or _asked_last(s)):
         # 东北三省哪个省…: not ours (去西安参加了交流活动 states a fact of ours)
         return r("out_of_scope", f"other place {place}")
     if (has("other_policies", s) and not (jur and has("refers_to", s))
