@@ -129,6 +129,24 @@ _HOW_CHOSEN = "省级主管部门审核后择优形成集群名单，经公示�
 _REFERENCE = re.compile(r"第[一二三四五六七八九十百\d]+条|附件")
 
 
+_SERIES_WORDS = (("leading_industry_output_by_year", "主导产业"), ("rd_by_year", "研发"),
+                 ("patents_by_year", "专利"))
+
+
+def _changed_series(question: str, said: dict[str, Any], profile: dict[str, Any]) -> str:
+    """The yearly series a year-on-year change is about: the one named or said in this turn,
+    else the only series held (主导产业产值2023年16亿 / 2024年同比增长4%…); else 产值."""
+    if "output_by_year" in said or re.search(r"(?<!主导产业)(?<!主导)产值", question):
+        return "output_by_year"
+    for key, word in _SERIES_WORDS:
+        if key in said or word in question:
+            return key
+    held = [k for k, _ in _SERIES_WORDS if isinstance(profile.get(k), dict)]
+    if len(held) == 1 and not isinstance(profile.get("output_by_year"), dict):
+        return held[0]
+    return "output_by_year"
+
+
 @dataclass
 class Conversation:
     """Multi-turn dialogue state. `as_of` None means "today" at each turn."""
@@ -355,10 +373,11 @@ class Conversation:
             before, new = self.profile.get(key), said.get(key)
             if isinstance(before, dict) and isinstance(new, dict) and len(new) < 3:
                 said[key] = {**before, **new}
-        before = self.profile.get("output_by_year")
-        series = with_changes(said.get("output_by_year") or before, ex.yoy, ex.deltas)
+        target = _changed_series(question, said, self.profile)
+        before = self.profile.get(target)
+        series = with_changes(said.get(target) or before, ex.yoy, ex.deltas)
         if series is not None:
-            said["output_by_year"] = series  # 2024年比2023年增长21%，2025年持平
+            said[target] = series  # 2024年比2023年增长21%，2025年持平
         if CORRECTION.search(question) or _IF.search(question):  # 后来核定为较大级别
             level = next((v for w, v in LEVEL_WORDS.items() if w in question), None)
             held = [k for k in ("incident_level", "cyber_incident_level") if k not in said

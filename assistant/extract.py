@@ -135,7 +135,8 @@ _ALL = sorted(((m, p) for m, p in METRIC_PATTERNS.items()),
               key=lambda mp: (mp[0] != "annual_output", mp[0] == "output_by_year", -len(mp[1])))
 _KEY_RE = re.compile("|".join(f"(?P<{m}>{p})" for m, p in _ALL))
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
-_DECLARED_UNIT = re.compile(r"单位\s*[:：为是]?\s*(亿元|千万元|百万元|万元|元)|(亿元|千万元|百万元|万元)口径"
+_DECLARED_UNIT = re.compile(r"单位\s*[:：为是]?\s*(亿元|千万元|百万元|万元|元)"
+                            r"|(亿元|千万元|百万元|万元)口径"
                             r"|[（(]\s*(亿元|千万元|百万元|万元)\s*[)）]"
                             r"|按(?:照)?(亿元|千万元|百万元|万元)(?:为单位)?(?:报|算|计|填|统计)")
 _SENTENCES = re.compile(r"(?<=[。；;！!？?\n])")
@@ -181,7 +182,10 @@ _HYPOTHETICAL = re.compile(r"如果|假如|假设|假定|设想|要是|若是|�
 CORRECTION = re.compile(r"不对|错了|更正|纠正|应该是|改为|改成|其实是|说错|说多了|说少了|少说了|"
                         r"多说了|改一下|打错|多算|少算|算错|漏算"
                         r"|(?:^|[，,。])\s*(?:等下|等一下|等会儿?)[，,]"
-                         r"|准确|精确|确切|具体是|具体数|实际是|核实了|核对了|确认了")
+                         r"|准确|精确|确切|具体是|具体数|实际是|核实了|核对了|确认了"
+                         # 重新算了，是5.4% / 我核了一下，8.3%是全市平均，我们是7.9%
+                         r"|重新(?:算|核|统计|核算)了|核了一下|查了一下|对了一下|实际决算"
+                         r"|[\d.]+\s*%?\s*是(?:全市|全省|全县|全区|去年单年|单年|预估|估算|预计|规上|计划)")
 
 
 @dataclass(frozen=True)
@@ -274,6 +278,7 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
 
         plain = _absolute_years(plain, as_of or date.today())
     cumulative, cumulative_asks, plain = _cumulative(plain, as_of or date.today())
+    plain = _TWO_YEARS_SAID.sub(lambda m: _two_years(m, as_of or date.today()), plain)
     s = _NOT_VALUES.sub(lambda m: " " * len(m.group()), plain)
     # long blank runs bounded: the count patterns' optional blanks are cubic on them
     s = _LONG_BLANK.sub(" " * 8, s)
@@ -812,7 +817,10 @@ _YEAR_CORRECTED = re.compile(r"(20\d\d)\s*年(?:的|那个|那年|那一年|那�
                              # 2023年那个数漏算了一家子公司，加上是20.2亿
                              r"|[^，,。；;\d]{0,6}?(?:漏算|少算|多算|漏统计|少统计|漏报|少报|多报)了?"
                              r"[^，,。；;\d]{0,8}[，,]\s*(?:加上|算上|补上|去掉|扣掉)(?:后|以后|之后)?"
-                             r"(?:是|为))")
+                             r"(?:是|为)"
+                             # 25年的数是预估的，实际决算是24亿
+                             r"|[^，,。；;\d]{0,4}?是(?:预估|估算|预计|估|匡算|初步统计)的?(?:数)?[，,]\s*"
+                             r"(?:实际|决算|最终|正式)(?:决算|核定|统计)?(?:数)?(?:是|为))")
 _YEAR_OTHERS = re.compile(r"(20\d\d\s*年|第[一二三123]年)(?:的)?(?:那个|那个数)?\s*[\d.]+\s*"
                           r"(?:亿元|亿)?是[^，,。；;\d]{1,10}的"
                           r"[，,]\s*[^，,。；;\d]{0,10}?(?:是|为)")
@@ -831,7 +839,7 @@ _SHARE_AFTER = re.compile(r"(?P<who>中小企业|主导产业)(?P<rest>(?:的)?(
                           r"(?:[\d.]+\s*(?:亿元|亿|万元|万)"
                           r"|[零〇一二两三四五六七八九十百千点]+(?:亿|万)[零〇一二两三四五六七八九十百千]*(?:万)?"
                           r"(?:元)?))[，,]\s*(?=占比|占(?!地))")
-_ORDINAL_YEAR = re.compile(r"(?:第([一二三123])年|头一年|最后一年)")
+_ORDINAL_YEAR = re.compile(r"(?:第([一二三123])年|头一年|最后一年|中间(?:的)?(?:那|那一|一)年)")
 
 
 def _ordinal_years(text: str, as_of: date) -> str:
@@ -841,6 +849,8 @@ def _ordinal_years(text: str, as_of: date) -> str:
             n = 1
         elif m.group(0) == "最后一年":
             n = 3
+        elif m.group(0).startswith("中间"):  # 近三年从9.6亿涨到12亿 / 中间那年是10.8亿
+            n = 2
         else:
             n = "一二三".find(m.group(1)) + 1 or int(m.group(1))
         return f"{as_of.year - 4 + n}年"
@@ -881,7 +891,7 @@ _RELATIVE_YOY = re.compile(r"(?:今年|去年|前年)(?:的)?(?:产值)?(?:又|�
                           r"|(?:比|较)(?:去年|前年|大前年)(?:增长|增加|提高|上涨|涨|下降|减少|降)")
 _YOY = re.compile(r"(20\d\d)\s*年?(?:的)?(?:产值)?\s*(?:又|也)?(?:比|较|相比|同比)\s*(20\d\d)"
                   r"\s*年?\s*"
-                  r"(?:又|也)?(?:(?P<up>增长|增加|提高|上涨|涨|多)|(?P<down>下降|减少|降|少))了?\s*"
+                  r"(?:又|也)?(?:(?P<up>增长|增加|提高|上涨|涨|多)|(?P<down>下降|下滑|下跌|回落|减少|降低|降|跌|少))了?\s*"
                   r"(?P<pct>[\d.]+)\s*%"
                   r"|(20\d\d)\s*年?(?:的)?(?:产值)?\s*(?:跟|和|与|同|较)\s*(20\d\d)\s*年?\s*"
                   r"(?:持平|一样|相同|不变)")
@@ -910,6 +920,17 @@ def _year_on_year(s: str, as_of: date) -> tuple[tuple[tuple[str, str, Decimal], 
         pct = Decimal(m.group("v")) * (-1 if m.group("down") else 1)
         found.extend((str(y), str(y - 1), pct) for y in _years_after(s, m.start(), as_of))
         chars[m.start():m.end()] = [" "] * (m.end() - m.start())
+    for m in _LISTED_YOY.finditer("".join(chars)):  # 24年、25年同比分别增长3%和7% / 都增长了7%
+        years = re.findall(r"20\d\d", m.group("ys"))
+        pcts = re.findall(r"[\d.]+(?=\s*%)", m.group("vals"))
+        if len(pcts) == 1 and m.group("each"):
+            pcts = pcts * len(years)
+        if len(pcts) != len(years):
+            continue
+        sign = -1 if m.group("down") else 1
+        found.extend((y, str(int(y) - 1), Decimal(p) * sign) for y, p in zip(years, pcts,
+                                                                          strict=True))
+        chars[m.start():m.end()] = [" "] * (m.end() - m.start())
     for m in _YOY_AFTER_VALUE.finditer("".join(chars)):  # 2025年55亿，比2024年增长了12%
         pct = Decimal(m.group("pct")) * (-1 if m.group("down") else 1)
         found.append((m.group("y"), m.group("base") or str(int(m.group("y")) - 1), pct))
@@ -927,15 +948,24 @@ _NEXT_TWO = re.compile(r"(?:之后|后面|后来|接下来|此后|随后)(?:的)
                        r"(?P<b>[\d.]+)\s*%")
 _YOY_PREV = re.compile(r"(?P<y>20\d\d)\s*年(?:的)?(?:产值)?(?:比上年|比上一年|较上年|比去年)?(?:又|"
                        r"再|也)?(?:同比)?"
-                       r"(?:(?P<up>增长|增加|提高|上涨|涨)|(?P<down>下降|减少|降))了?\s*(?P<pct>[\d.]+)\s*%")
+                       r"(?:(?P<up>增长|增加|提高|上涨|涨)|(?P<down>下降|下滑|下跌|回落|减少|降低|降|跌))了?\s*(?P<pct>[\d.]+)\s*%")
 
 
+_DOWN = r"下降|下滑|下跌|回落|减少|降低|降|跌|少"
+_LISTED_YOY = re.compile(
+    r"(?P<ys>20\d\d\s*年?(?:\s*[、和及与]\s*20\d\d\s*年?)+)(?:的)?(?:产值)?\s*"
+    r"(?:(?:同比|比上年|较上年|比上一年)\s*)?(?P<each>都|均|每年都|每年均|各)?\s*"
+    r"(?:(?:同比|比上年|较上年|比上一年)\s*)?(?:分别)?"
+    r"(?:(?P<up>增长|增加|提高|上涨|涨)|(?P<down>" + _DOWN + r"))了?(?:分别)?(?:是|为)?\s*"
+    r"(?P<vals>[\d.]+\s*%(?:\s*(?:[、和及与,，]|以及)\s*[\d.]+\s*%)*)")
 # a year's value, then its change on a year before: 2025年产值55亿，比2024年增长了12% / 同比增长12%
 _YOY_AFTER_VALUE = re.compile(
-    r"(?P<y>20\d\d)\s*年(?:的)?(?:产值)?(?:是|为|达到|做到|做了|实现)?\s*[\d.]+\s*亿元?\s*[，,]?\s*"
+    r"(?P<y>20\d\d)\s*年(?:的)?(?:集群)?(?:总)?(?:产值)?(?:是|为|达到|做到|做了|实现)?\s*[\d.]+\s*亿元?"
+    r"\s*[，,]?\s*"
     r"(?P<cmp>(?:比|较)\s*(?:(?P<base>20\d\d)\s*年?|上一?年)\s*|同比)"
-    r"(?:(?P<up>增长|增加|提高|上涨|涨)|(?P<down>下降|减少|降))了?\s*(?P<pct>[\d.]+)\s*%")
-_DELTA = re.compile(r"(20\d\d)\s*年?[^。；;\n]{0,20}?(?P<cmp>(?:又)?比\s*(20\d\d)\s*年?\s*"
+    r"(?:(?P<up>增长|增加|提高|上涨|涨)|(?P<down>" + _DOWN + r"))了?\s*(?P<pct>[\d.]+)\s*%")
+_DELTA = re.compile(r"(20\d\d)\s*年?(?:(?!20\d\d)[^。；;\n]){0,20}?"
+                    r"(?P<cmp>(?:又)?比\s*(20\d\d)\s*年?\s*(?:又|也)?"
                     r"(?:多|增加|增长|高|涨)了?\s*(?P<d>[\d.]+)\s*亿元?)")
 
 
@@ -975,6 +1005,10 @@ def _year_deltas(s: str, as_of: date) -> tuple[tuple[tuple[str, str, Decimal], .
 
 _CUMULATIVE = re.compile(r"(?:累计|累积|总共|一共|合计|加起来|总体|整体)(?:共)?"
                          r"(?:增长|增加|提高|提升|上涨|涨|增)了?\s*(?P<pct>[\d.]+)\s*%")
+_OVER_YEARS = re.compile(r"(?P<b>20\d\d)\s*年?(?:的)?(?:产值)?\s*(?:又|也)?(?:比|较|相比)\s*"
+                         r"(?P<a>20\d\d)\s*年?"
+                         r"\s*(?:累计|一共|总共|合计|总体)?(?:共)?(?:(?P<up>增长|增加|提高|上涨|涨|多)"
+                         r"|(?P<down>下降|下滑|下跌|减少|降低|降|少))了?\s*(?P<pct>[\d.]+)\s*%")
 _SPAN = re.compile(r"(20\d\d)\s*年?\s*(?:(?<=年)[^。；;%]{0,16}?)?(?:到|至|-|—|~|～)\s*(20\d\d)"
                    r"\s*年?")
 _TWO_YEARS = re.compile(r"(?:近|这|过去|最近)?(?:两|二|2)年(?:来|间|里|中|下来)?")
@@ -990,6 +1024,19 @@ def _cumulative(plain: str, as_of: date) -> tuple[dict[str, Decimal], list[str],
     rates: dict[str, Decimal] = {}
     asks: list[str] = []
     chars = list(plain)
+    for m in _OVER_YEARS.finditer(plain):  # 有效发明专利25年比23年多了10%: over two years
+        years = int(m.group("b")) - int(m.group("a"))
+        if years < 2:
+            continue  # one year: a year-on-year change (_year_on_year)
+        start = max(plain.rfind(c, 0, m.start()) for c in "。；;！!？?\n，,") + 1
+        clause = plain[start:m.start()]
+        metric = next((k for w, k in reversed(_GROWTH_OF) if w in clause), "output_growth")
+        ratio = 1 + Decimal(m.group("pct")) * (-1 if m.group("down") else 1) / 100
+        if ratio > 0:
+            rates[metric] = canonical(((ratio.sqrt() if years == 2
+                                        else ratio ** (Decimal(1) / years)) - 1) * 100)
+        chars[m.start():m.end()] = [" "] * (m.end() - m.start())
+    plain = "".join(chars)
     for m in _CUMULATIVE.finditer(plain):
         start = max(plain.rfind(c, 0, m.start()) for c in "。；;！!？?\n") + 1
         clause = plain[start:m.start()]
@@ -1009,3 +1056,14 @@ def _cumulative(plain: str, as_of: date) -> tuple[dict[str, Decimal], list[str],
         rates[metric] = canonical((root - 1) * 100)
         chars[m.start():m.end()] = [" "] * (m.end() - m.start())
     return rates, asks, "".join(chars)
+
+
+# 前两年都是22亿 / 头两年分别是21亿和22亿 (after the last year's figure): the years written out
+_TWO_YEARS_SAID = re.compile(r"(?P<w>前|头|之前|前面|近|最近|后|后面)两年(?:的)?(?:产值)?"
+                        r"(?=\s*(?:都|均|分别)?\s*(?:是|为|有|在)?\s*[\d零〇一二两三四五六七八九十]"
+                        r"[^，,。；;%]{0,8}?(?:亿|万))")
+
+
+def _two_years(m: re.Match[str], as_of: date) -> str:
+    first = as_of.year - (3 if m.group("w") in ("前", "头", "之前", "前面") else 2)
+    return f"{first}年、{first + 1}年"

@@ -14,8 +14,12 @@ _VALUE_YEAR = re.compile(r"(?P<q>" + NUM + r"\s*(?:亿元|亿|万元|万|元)?)\
 _YEAR_RANGE = re.compile(r"(?P<a>20\d\d)\s*年?\s*(?:至|到|-|—|–|~|～)\s*(?P<b>20\d\d)\s*年?")
 _YEAR_VALUE = re.compile(r"(?P<y>20\d\d)\s*(?:年|(?=[-—–:：])|(?=\s*(?:的)?(?:集群)?(?:总)?产值))"
                          r"\s*(?:的)?(?:集群)?(?:总)?(?:产值)?\s*"
-                         r"(?:(?:能|可以|要|会)?(?:做到|达到|冲到|实现|到)|为|是|达到|达|有|突破|超过|:|：|-|—|–)?\s*"
+                         r"(?:(?:能|可以|要|会)?(?:做到|达到|冲到|实现|到)|为|是|达到|达|有|突破|超过|:|：|-|—|–"
+                         r"|(?:又)?(?:回升|回落|涨|增长|升|降|跌|掉|恢复|下降|下滑|提高|提升)(?:到|至)了?)?\s*"
                          r"(?P<q>" + NUM + r"\s*(?:亿元|亿|万元|万|元)?)")
+_FROM_TO = re.compile(r"从\s*(?P<a>" + NUM + r"\s*(?:亿元|亿|万元|万|元)?)\s*(?:一路|逐年|稳步)?"
+                      r"(?:涨|增长|增加|提高|上升|升|增|提升|发展|做)?(?:到|至)了?\s*"
+                      r"(?P<b>" + NUM + r"\s*(?:亿元|亿|万元|万|元)?)")
 _YEAR_LIST = re.compile(r"(?P<years>20\d\d\s*年?(?:\s*[、，,和及与]\s*20\d\d\s*年?)+)")
 _HEADER_UNIT = re.compile(r"产值\s*[（(]\s*(亿元|千万元|百万元|万元|元)\s*[)）]")
 # an amount with no unit after a year (2023年 215,000 / 2023: 198000)
@@ -54,6 +58,12 @@ def output_series(context: str, as_of: date, each_year: bool = False, unit: str 
                                      find_quantities(m.group("q"))[0].unit or unit, m.group())
                 for m in after}, None
     pairs = list(_YEAR_VALUE.finditer(context))
+    rise = _FROM_TO.search(context)
+    if rise and not re.search(r"20\d\d", context):  # 近三年产值从9.6亿涨到12亿: first and last
+        qa, qb = find_quantities(rise.group("a"))[0], find_quantities(rise.group("b"))[0]
+        b_unit = qb.unit or unit
+        return {str(as_of.year - 3): _money(qa.value, qa.unit or b_unit, rise.group("a")),
+                str(as_of.year - 1): _money(qb.value, b_unit, rise.group("b"))}, None
     rng = _YEAR_RANGE.search(context)
     if rng and len(pairs) == 1 and pairs[0].start() >= rng.end():
         # 2023到2025年从43亿涨到了54亿，中间2024年是48亿
@@ -89,7 +99,7 @@ def output_series(context: str, as_of: date, each_year: bool = False, unit: str 
     values = [_money(q.value, q.unit or last_unit, q.raw) for q in quantities]
     note = None if last_unit else "产值未写单位，按亿元理解。"
     if re.search(r"都是|均为|都为|每年都|每年均|均是", body) and len(values) == 1:
-        values = values * 3
+        values = values * (len(re.findall(r"20\d\d", listed.group("years"))) if listed else 3)
     if rng:
         a, b = int(rng.group("a")), int(rng.group("b"))
         years = list(range(a, b + 1))
@@ -110,7 +120,12 @@ def output_series(context: str, as_of: date, each_year: bool = False, unit: str 
             return {str(year): values[0]}, (note or "") + f"未说明年份，按{year}年理解。"
         years = list(range(as_of.year - len(values), as_of.year))
         note = (note or "") + f"未说明年份，按{years[0]}年至{years[-1]}年理解。"
-    return {str(y): v for y, v in zip(years, values, strict=True)}, note
+    out = {str(y): v for y, v in zip(years, values, strict=True)}
+    for m in pairs:  # 2025年产值13.6亿，2023年、2024年分别是12亿和12.8亿: the year said before
+        if span and m.end() <= span.start() and m.group("y") not in out:
+            q = find_quantities(m.group("q"))[0]
+            out[m.group("y")] = _money(q.value, q.unit or unit, m.group())
+    return dict(sorted(out.items())), note
 
 
 def _money_values(text: str) -> list[Quantity]:
