@@ -140,6 +140,7 @@ _DECLARED_UNIT = re.compile(r"单位\s*[:：为是]?\s*(亿元|千万元|百万�
                             r"|[（(]\s*(亿元|千万元|百万元|万元)\s*[)）]"
                             r"|按(?:照)?(亿元|千万元|百万元|万元)(?:为单位)?(?:报|算|计|填|统计)")
 _SENTENCES = re.compile(r"(?<=[。；;！!？?\n])")
+_YEAR_AMOUNT = re.compile(r"20\d\d\s*年[^，,。；;\d]{0,6}?[\d.]+\s*(?:亿|万元)")
 _SERIES_END = re.compile(r"[。！!？?\n]")
 # Numbers that are not values: 近三年, 三年规划, 第三条.
 # A numeral run is matched from its start only (linear time on long runs of digits).
@@ -412,6 +413,19 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
         except NumberError as exc:
             questions.append(exc.question)
 
+    if "output_by_year" not in facts and keys:  # 增速不够吧？如果2025年做到12.7亿呢: a sentence
+        for sentence in _SENTENCES.split(s):      # of its own with a year's amount, unnamed
+            if _KEY_RE.search(sentence) or not _YEAR_AMOUNT.search(sentence) or \
+                    hedge_in(sentence):
+                continue
+            try:
+                series, _ = output_series(sentence, as_of, each_year=False)
+            except NumberError as exc:
+                questions.append(exc.question)
+                continue
+            if series and all(int(y) <= as_of.year and y in sentence for y in series):
+                facts["output_by_year"] = series
+                mentioned.append("output_by_year")
     if large and large.group("rest") and facts.get("output_by_year") and "sme_output" not in facts:
         total = facts["output_by_year"][max(facts["output_by_year"])]
         part = _value("sme_output", find_quantities(large.group("v"))[0])
@@ -443,7 +457,8 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
 
 
 _SHARE_CHANGE = re.compile(r"(?:(?P<again>再|又|还)(?:能)?)?"
-                           r"(?P<dir>提高|提升|上升|增加|加上|加|涨|降低|下降|减少|减去|减|降|少)了?"
+                           r"(?P<dir>提高|提升|上升|增加|加上|加|涨|提|拉高|拉升|降低|下降|减少|减去|减"
+                           r"|降|少)了?"
                            r"\s*(?P<num>" + NUM + r")\s*(?P<unit>个百分点|百分点|%)")
 # what a follow-up calls a percentage it changes (研发经费那个再提高半个百分点)
 _SHORT_NAMES = (("研发", "rd_growth"), ("专利", "patent_growth"), ("普及率", "iip_penetration"),
@@ -480,7 +495,9 @@ def _percent_changes(s: str, facts: dict[str, Any], context_metric: str | None
 
 
 # 明年再认定1家高企 / 新增的1家小巨人 / 新授权的4件发明专利也算上: more of a count we hold
-_COUNT_CHANGE = re.compile(r"(?P<verb>再授权|又授权|再|又|另外再|新增(?:了|的)?|再新增|多(?:了|出)"
+_COUNT_CHANGE = re.compile(r"(?P<verb>再授权|又授权"
+                           r"|(?:再|又)?(?:新)?(?:引进|引入|招引|培育|落地|落户|入驻)了?"
+                           r"|再|又|另外再|新增(?:了|的)?|再新增|多(?:了|出)"
                            r"?|增加(?:了)?|"
                            r"新授权(?:的)?|再认定|"
                            r"再评上|新评上)\s*(?P<num>" + NUM + r")\s*(?P<unit>家|件|个)"
@@ -500,6 +517,10 @@ def _count_changes(s: str, facts: dict[str, Any]) -> tuple[tuple[str, Decimal], 
         metric = next((k for w, k in _COUNT_WORDS if w in m.group("what")), None)
         if metric is None and "授权" in m.group("verb") and m.group("unit") == "件":
             metric = "patents"  # 如果年底再授权两件呢
+        if metric is None:  # 如果有效发明专利再多2件呢: the thing named before the step
+            clause = s[max(s.rfind(c, 0, m.start()) for c in "，,；;。？?\n") + 1:m.start()]
+            metric = next((k for w, k in _COUNT_WORDS if w in clause and
+                           (m.group("unit") == "件") == (k == "patents")), None)
         if metric is None:
             continue
         step = find_quantities(m.group("num"))[0].value
