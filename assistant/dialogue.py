@@ -55,6 +55,9 @@ _VERDICT_ASKED = re.compile(r"还差|差什么|差哪|哪条不行|哪条卡|能
 _GOES_ON = re.compile(r"^(?:那|这样|那样|如果这样|要是这样|照这样)|那样|这样的话|那就")
 _BACK_TO_FACTS = re.compile(r"按实际|回到实际|实际的|实际上|实际情况|实际数|实际(?:就)?是|目前实际|"
                             r"按现在|按现状|先不算|还是按|真实|不假设|别假设")
+# 这算高于5%吗: the figure is the rule's bar, asked about our figures
+_BAR_ONLY = re.compile(r"^[^\d]{0,8}(?:高于|超过|低于|不低于|不少于|达到|够|过|到)了?\s*[\d.]+\s*%?"
+                       r"\s*(?:的)?(?:线|标准|门槛)?\s*(?:了)?(?:吗|没有|没|么|不|啊|吧)?\s*[？?。]?$")
 _IF = re.compile(r"如果|假如|假设|要是|若是|万一|(?<![这那])的话")
 _FIRST_PERSON = re.compile(r"我们|我县|我市|咱们|本集群|我们的|我的|我方")
 _SELF_ANSWER = re.compile(r"[？?]\s*(?:是的|是|对|对的|没错|有的|有|没有)")  # …吗？是的，没错
@@ -249,7 +252,9 @@ class Conversation:
                     and not re.search(r"以上|以下|不低于|不少于|高于|超过|不超过|以内|至少|"
                                       r"低于", c))
                     or (self._checking() and bool(extract_facts(c)[0]))
-                    or (bool(self.profile) and bool(_IF.search(c)) and bool(figures(c)))))
+                    or (bool(self.profile) and bool(_IF.search(question))
+                        and (bool(figures(c)) or bool(_IF.search(c)))
+                        and not re.search(r"以上|以下|不低于|不少于|高于|超过|不超过|以内", c))))
             # (明年能提到61%的话，这条就过了吧: a what-if of ours, not a claim about the rules)
             # (用水方面不算高用水行业，这两条怎么判: a fact of ours while a check is under way)
             ex = extract(said, today, context_metric=self._context_metric(question)) if said \
@@ -278,7 +283,7 @@ class Conversation:
         if intent in ("greeting", "overview"):
             return compose.overview(text, today, intent)
         if intent == "out_of_scope" and r.reason == "no domain words" and \
-                self._checking() and not figures(question):
+                self._checking() and (not figures(question) or _BAR_ONLY.search(question)):
             # 但是已经整改完了: nothing new to check; the result stands
             answer = self._eligibility(text, question, ex, list(self.jurisdictions), False)
             return replace(answer, answer="这句话中没有可用于对照的新数据，对照结果不变：\n"

@@ -183,7 +183,8 @@ def route(text: str, *, has_profile: bool = False, last_intent: str | None = Non
         # 东北三省哪个省…: not ours (去西安参加了交流活动 states a fact of ours)
         return r("out_of_scope", f"other place {place}")
     if (has("other_policies", s) and not (jur and has("refers_to", s))
-            and not ours) or has("general_topics", s):
+            and not ours and not (states_facts and jur)) or has("general_topics", s):
+        # (山东，集群里有家企业…因为虚开增值税发票被处罚了: a fact of ours for a place)
         # (…有家企业因为虚开增值税发票被处罚了, said during a check, is a fact of ours)
         return r("out_of_scope", "other policy")
     if not jur and not has("cluster_word", s) and has("other_subjects", s):

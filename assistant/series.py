@@ -144,7 +144,8 @@ def _money(value: Decimal, unit: str, raw: str) -> Decimal:
 # Other yearly series a 申报表 lists: 主导产业产值2022年16亿、2023年17亿…, 研发经费2022年10000万元…,
 # 有效发明专利：2022年底100件、2023年底110件… (profile keys of tools/data/profile_keys.yaml).
 NAMED_SERIES = (
-    ("leading_industry_output_by_year", r"主导产业(?:的)?(?:总)?产值"),
+    ("leading_industry_output_by_year",
+     r"主导产业(?:[（(][^()（）]{1,10}[)）])?(?:的)?(?:总)?产值"),  # 主导产业（竹浆纸）产值
     ("rd_by_year", r"(?:中小企业)?研发(?:经费|投入|费用)(?:支出|投入|投入额|总额)?"
                    r"|(?:中小企业)?研发(?=\s*(?:20)?\d\d\s*年)"),  # 中小企业研发23年1.8亿 24年…
     ("patents_by_year", r"(?:有效)?(?:发明)?专利(?:拥有量|数量|件数|数)?"),
