@@ -34,7 +34,7 @@ _COUNT_BEFORE = {m: re.compile(r"(?P<neg>(?<!有)(?:没有|无))"
 _NONE_OF = re.compile(r"(?<!有)(?:没有|无|均无|都没有)(?!提到|提及|规定|说|写|要求|涉及|明确|限制)"
                       r"(?P<span>[^，,。；;\d]{2,30})")
 _NONE_AFTER = re.compile(r"(?P<span>[^，,。；;\d\s]{2,24}?)(?:都|也|还|均|暂时|目前|一家)*(?:没有|"
-                         r"无)"
+                         r"无|(?<=[都均])(?:是|为)?(?:零|0)(?:家)?)"
                          r"(?=$|[，,。；;！!？?\s])")
 _IS = (r"(?:企业)?\s*(?:[（(]家[)）])?\s*(?:我们|咱们)?(?:也|还|都)?(?:应该|其实|实际)?(?:只|仅|就|"
        r"一共|总共)?"
@@ -66,8 +66,9 @@ _ENTERPRISES = re.compile(_FIRMS + r"(?:户数|数量|数)?\s*" + _SAY_TOTAL
                           r"|(?P<num5>" + NUM + r")\s*[家户]相关(?:的)?"
                           r"(?:生产[、和及与]?服务等?)?企业")
 # a number of 户 said alone (更正一下，核实后是12户): only firms are counted in 户 here
-_BARE_HOUSEHOLDS = re.compile(r"(?:是|为|有|共|一共|总共|共计)\s*(?P<num>" + NUM + r")\s*户"
-                              r"(?=\s*(?:$|[，,。；;！!？?]))")
+_BARE_HOUSEHOLDS = re.compile(r"(?:是|为|有|共|一共|总共|共计|(?:算上|加上|合起来)(?:就|是|有|共)?)"
+                              r"\s*(?P<num>" + NUM + r")\s*户(?:了)?"
+                              r"(?=\s*(?:$|[，,。；;！!？?]))")  # …刚入驻，算上就十户了
 # the five categories counted once each: 去重后共10家 / 优质中小企业（去重后）12家
 _DISTINCT = re.compile(r"(?:一家只算一次(?:的话)?|(?:把)?重复的去掉(?:以后|后|之后)?)[，,]?\s*"
                        r"(?:一共|总共|合计|共计|共|是|有)*\s*(?P<num3>" + NUM + r")\s*家"
@@ -105,8 +106,9 @@ def count_facts(s: str, facts: dict[str, Any], questions: list[str],
                 mentioned.append(metric)
     for m in _IN_LEADING.finditer(s):
         raw = m.group("a") or m.group("b") or m.group("c") or m.group("d")
-        if raw == "几":
-            continue
+        if raw == "几" or re.search(r"[亿万.点]", raw) or \
+                re.match(r"\s*(?:元|%|亿|万)", s[m.end():]):
+            continue  # 其中主导产业14.3亿: an output, not a count of firms
         value = parse_number(raw)
         if value == value.to_integral() and value >= 0:
             facts["leading_industry_champions"] = int(value)

@@ -44,7 +44,7 @@ _ASKS_ABOUT_RULES = re.compile(r"对吗|对吧|(?<!不)对不对|是吗|是不�
                                r"|规定|要求|门槛|标准是"
                                r"|第[一二三四五六七八九十百\d]+条(?:说|规定|写)"
                                r"|多久|多少|什么(?![^，,。；;？?]{0,6}(?:都|也)(?:没|不|无))|怎么|哪|需要|必须|至少|得[占涨达有要]|几个百分点|几个点|几成"
-                               r"|能不能算|能算|可以算|算数吗")
+                               r"|能不能算|(?<!不)能算|可以算|算数吗")
 # the user will look a figure up (占比我查一下 / 回头告诉你 / 我回头看看报表)
 _LATER = re.compile(r"(?:我|等我)?(?:查一下|查查|查一查|回头|稍后|等会|等下|待会|核实一下|问一下|"
                     r"翻一下|看看报表|找一下)")
@@ -415,8 +415,9 @@ class Conversation:
             base = said.get(metric, self.profile.get(metric))
             if base is None:
                 asks_first.append(f"请先告诉我目前的{LABELS[metric]}，再说变化多少。")
-            else:
-                said[metric] = base + step
+            else:  # a count stays a whole number (12户, 3户不能算 → 9)
+                said[metric] = int(base + step) if isinstance(base, int) and \
+                    (base + step) == int(base + step) else base + step
         if asks_first:
             return compose.finish(text, "clarify", asks_first, CitationList(), [], today,
                                   asks=tuple(asks_first), profile=dict(self.profile))
@@ -474,6 +475,11 @@ class Conversation:
         one = figures(question)
         if self.awaiting and one and not metrics_named(question):
             return self.awaiting  # 中小占比 / 73
+        if len(one) >= 2 and CORRECTION.search(question) and not metrics_named(question):
+            held = [k for k, v in self.profile.items() if isinstance(v, (int, Decimal))
+                    and not isinstance(v, bool) and Decimal(v) == one[0].value]
+            if len(held) == 1:  # 12.5说错了，是11.5亿: the figure we hold that is named by value
+                return held[0]
         shares = [m for m in self.last_metrics if m in SHARE_METRICS]
         if "占比" in question:  # 占比写错了 is a share of output, not 普及率
             shares = [m for m in shares if m != "iip_penetration"] or shares
@@ -496,7 +502,8 @@ class Conversation:
         if len(supposed) == 1 and len(one) == 1 and not _IF.search(question):
             return supposed[0]  # 要是…就是70.5% / 不行，口径不能改，还是69.5%: the what-if's figure
         if not named and self.last_metrics and (_IF.search(question) or "百分点" in question) \
-                and len(one) == 1 and (self.last_metrics[-1] in PERCENT_METRICS) == bool(
+                and (len(one) == 1 or "百分点" in question) \
+                and (self.last_metrics[-1] in PERCENT_METRICS) == bool(
                     re.search(r"%|百分", question) or (not one[0].unit and one[0].value <= 100)):
             # 普及率百分之九 … 如果今年能推到百分之十一呢 / 明年计划再提高2个百分点
             return self.last_metrics[-1]

@@ -139,6 +139,11 @@ _DECLARED_UNIT = re.compile(r"单位\s*[:：为是]?\s*(亿元|千万元|百万�
                             r"|(亿元|千万元|百万元|万元)口径"
                             r"|[（(]\s*(亿元|千万元|百万元|万元)\s*[)）]"
                             r"|按(?:照)?(亿元|千万元|百万元|万元)(?:为单位)?(?:报|算|计|填|统计)")
+_POINTS = re.compile(r"(?<![\d.])((?>[\d.]+)|[一二两三四五六七八九十]+)个(?:百分)?点"
+                     r"(?![\d一二两三四五六七八九])")
+_POINT_STEP = re.compile(r"(?:提高|提升|增加|上升|下降|降低|减少|拉高|拉升|提|升|降|减)了?\s*\Z")
+# 24年提高了1.5个百分点…现在够线了吗: changes that happened, asked about, are no what-if
+_DONE_CHANGE = re.compile(r"20\d\d\s*年[^，,。；;]{0,6}?(?:提高|提升|增加|上升|下降|降低|减少)了")
 _SENTENCES = re.compile(r"(?<=[。；;！!？?\n])")
 _YEAR_AMOUNT = re.compile(r"20\d\d\s*年[^，,。；;\d]{0,6}?[\d.]+\s*(?:亿|万元)")
 _SERIES_END = re.compile(r"[。！!？?\n]")
@@ -214,8 +219,10 @@ class Extraction:
 
 def figures(text: str) -> list[Quantity]:
     """The numbers said as values (not 一下, 一票否决, 近三年, 第三条)."""
-    plain = normalize(text)
-    return find_quantities(_NOT_VALUES.sub(lambda m: " " * len(m.group()), plain))
+    plain = SHORT_YEARS.sub(r"20\1", normalize(text))
+    return [q for q in find_quantities(_NOT_VALUES.sub(lambda m: " " * len(m.group()), plain))
+            if not (re.fullmatch(r"20\d\d", q.raw) and plain[q.end:q.end + 1] == "年")]
+    # (25年提高了1.4个百分点: one figure, the year is not one)
 
 
 def metrics_named(text: str) -> list[str]:
@@ -235,8 +242,9 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
     plain = read_form(read_tables(plain))  # pasted tables and 申报表 lines (tables.py)
     plain = _SLASH_YEARS.sub(_slash_pairs, plain)  # 23/24/25年：41/50/62件
     plain = plain.replace("俩", "两个").replace("仨", "三个").replace("个亿", "亿")
-    plain = re.sub(r"(?<=[\d一二两三四五六七八九十])个(?:百分)?点(?![\d一二两三四五六七八九])", "%",
-                   plain)  # 年均增长正好5个点
+    plain = _POINTS.sub(lambda m: m.group() if _POINT_STEP.search(plain, 0, m.start())
+                        else m.group(1) + "%", plain)
+    # 年均增长正好5个点 → 5% (提高了1.5个百分点 stays a change in points)
     plain = _FORMAL.sub(lambda m: m.group().translate(_FORMAL_DIGITS), plain)  # 叁家 → 三家
     plain = _CN_SHORT_YEAR.sub(lambda m: "20" + "".join(_CN_DIGIT[c] for c in m.group(1)) + "年",
                                plain)  # 二三年 → 2023年
@@ -337,6 +345,9 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
         keys = [(str(context_metric), 0, 0)]
     if not keys and not facts:
         implied = None if context_metric and _EXACT_NOW.search(s) else _implied_metric(s)
+        if implied == "output_by_year" and context_metric in ("sme_output",
+                                                              "leading_industry_output"):
+            implied = context_metric  # 12.5说错了，是11.5亿 after 中小企业做了12.5亿
         if implied:
             keys = [(implied, 0, 0)]
         elif context_metric and find_quantities(s) and _bare_applies(s, context_metric):
@@ -453,7 +464,7 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
                      if shown in q else q for q in questions]
     return Extraction(facts=facts, questions=tuple(questions), notes=tuple(notes),
                       hypothetical=hypothetical
-                      or bool(changes and _ASKS_BACK.search(s)),
+                      or bool(changes and _ASKS_BACK.search(s) and not _DONE_CHANGE.search(s)),
                       correction=correcting,
                       metrics=tuple(dict.fromkeys(mentioned)), vouched=vouched, yoy=yoy,
                       deltas=deltas, changes=changes)
@@ -530,7 +541,21 @@ def _count_changes(s: str, facts: dict[str, Any]) -> tuple[tuple[str, Decimal], 
         if facts.get(metric) is not None and Decimal(str(facts[metric])) == step:
             del facts[metric]
         out.append((metric, step))
+    for m in _NOT_COUNTED.finditer(s):  # 有3户是注册在别的县的，不能算: fewer than said
+        metric = "enterprise_count" if m.group("unit") == "户" else next(
+            (k for w, k in _COUNT_WORDS if w in m.group("what")), None)
+        if metric is None:
+            continue
+        step = find_quantities(m.group("num"))[0].value
+        if facts.get(metric) is not None and Decimal(str(facts[metric])) == step:
+            del facts[metric]
+        out.append((metric, -step))
     return tuple(out)
+
+
+_NOT_COUNTED = re.compile(r"有\s*(?P<num>" + NUM + r")\s*(?P<unit>户|家)"
+                          r"(?P<what>[^，,。；;]{0,16})[，,]?\s*"
+                          r"(?:都|也)?(?:不能算|不算|不能计入|不计入|得去掉|要去掉|要扣掉|得扣掉|不能统计)")
 
 
 def _corrected_pick(segment: str, quantities: list[Quantity]) -> int:

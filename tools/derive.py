@@ -191,20 +191,25 @@ def growth(rule: Rule, p: Profile) -> CriterionResult:
     last = max(series)
     first = last - 2
     what, unit = _SERIES_WORDS.get(rule.series or "", ("产值", " 亿元"))
+    if (first not in series or series[first] == 0) and series.get(last - 3) and \
+            last - 1 not in series:  # 2022年8000万元，2025年9261万元: three years of growth
+        first = last - 3
     if first not in series or series[first] == 0:
         return _unknown(rule, *ask,
                         derivation=f"缺少 {first} 年{what}，无法计算近三年年均增速")
     a, b = series[first], series[last]
-    factor = growth_factor(t, 2)
+    n = last - first
+    factor = growth_factor(t, n)
     ok = _OPS[rule.operator](b, EXACT.multiply(a, factor))
-    root = DISPLAY.sqrt(DISPLAY.divide(b, a))
+    ratio = DISPLAY.divide(b, a)
+    root = DISPLAY.sqrt(ratio) if n == 2 else DISPLAY.power(ratio, DISPLAY.divide(1, n))
     g = DISPLAY.multiply(DISPLAY.subtract(root, 1), HUNDRED)
     shown = g.quantize(Q, context=DISPLAY)
     exact = shown == g
 
     def derivation() -> str:
-        return (f"年均增速 = ({last}年{what} / {first}年{what})^(1/2) − 1 = "
-                f"({show(b)} / {show(a)})^(1/2) − 1 {'=' if exact else '≈'} {show(shown)}%")
+        return (f"年均增速 = ({last}年{what} / {first}年{what})^(1/{n}) − 1 = "
+                f"({show(b)} / {show(a)})^(1/{n}) − 1 {'=' if exact else '≈'} {show(shown)}%")
 
     def gap() -> str:
         target = EXACT.multiply(a, factor)

@@ -229,3 +229,17 @@ def test_leading_share_from_the_leading_series_of_the_same_year_at_below_and_abo
                        "leading_industry_output_by_year": {"2022": 12, "2023": 14}},
                       "sichuan", "leading_industry_share")
     assert other["status"] == "unknown"
+
+
+def test_growth_from_the_first_and_last_of_four_years_spans_three() -> None:
+    # 8000 → 9261 (万元) over three years is exactly 5% a year (1.05³ = 1.157625):
+    # Guizhou's 高于5% is not met at it, met just above; with the middle years missing.
+    at = {"2020": "0.8", "2023": "0.9261"}
+    above = {"2020": "0.8", "2023": "0.92610001"}
+    c = criterion({"rd_by_year": at}, "guizhou", "rd_growth")
+    assert c["status"] == "not_met" and c["value"] == 5
+    assert c["derivation"].startswith("年均增速 = (2023年") and "^(1/3)" in c["derivation"]
+    assert criterion({"rd_by_year": above}, "guizhou", "rd_growth")["status"] == "met"
+    # the year before the last said, the one before it not: unknown, as before
+    gap = {"2020": "0.8", "2022": "0.9", "2023": "0.9261"}
+    assert criterion({"rd_by_year": gap}, "guizhou", "rd_growth")["status"] == "unknown"
