@@ -180,8 +180,9 @@ _BARE_SHARE = re.compile(r"占比|比例|比重")
 _SERIES_GOES_ON = re.compile(r"\s*(?:20\d\d|去年|前年|大前年|今年)\s*年?\s*(?:[-—–:：]|是|为|产值)"
                              r"?\s*"
                              r"[\d零〇一二两三四五六七八九十]")
-_YEAR_VALUE = re.compile(r"20\d\d\s*年(?:底|末)?\s*(?:是|为|有|[：:])"
-                         r"?\s*[\d零〇一二两三四五六七八九十]")
+_YEAR_VALUE = re.compile(r"20\d\d\s*年(?:底|末)?\s*(?:是|为|有|[：:]"
+                         r"|(?:涨|增长|增加|升|提高|提升|降|下降|掉|回升|回落)?(?:到|至)了?)"
+                         r"?\s*[\d零〇一二两三四五六七八九十]")  # 到2025年涨到了7000万元
 _HYPOTHETICAL = re.compile(r"如果|假如|假设|假定|设想|要是|若是|倘若|万一"
                            r"|(?:变成|变为|换成|提高到|提升到|降到|降低到|涨到)[^，,。；;？?]{0,10}的话"
                            r"|(?<![\d.])(?>[\d.]+)\s*(?:%|亿元|亿|万元|家|个|件|户)的话")  # 75%的话
@@ -391,6 +392,10 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
         mentioned.append(metric)
         hedge = hedge_in(context if metric == "output_by_year" or not quantities
                          else _own_clause(s, max(0, start - 4), end + quantities[0].end))
+        colon = re.search(r"[：:]", context) if hedge and metric == "output_by_year" else None
+        if colon and len(_YEAR_AMOUNT.findall(context[colon.end():])) >= 2 and \
+                not hedge_in(context[colon.end():]):
+            context, hedge = context[colon.end():], None  # 只有三十多亿：2023年31亿、… (exact)
         try:
             if (hedge and quantities) or (metric == "output_by_year" and hedge):
                 raise NumberError(f"您说的“{context.strip()}”是估计或区间（“{hedge}”），"
@@ -440,6 +445,17 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
             if series and all(int(y) <= as_of.year and y in sentence for y in series):
                 facts["output_by_year"] = series
                 mentioned.append("output_by_year")
+    if large and not large.group("rest") and "sme_output" in facts and \
+            "output_by_year" not in facts and large.group("v"):
+        # 2025年中小企业产值14亿，大企业产值9亿: every firm is one or the other, so the total is
+        # their sum (for the year said, else the last full year)
+        part = _value("sme_output", find_quantities(large.group("v"))[0])
+        said_years = re.findall(r"(20\d\d)\s*年", s)
+        year = said_years[0] if len(set(said_years)) == 1 else str(as_of.year - 1)
+        facts["output_by_year"] = {year: facts["sme_output"] + part}
+        notes.append(f"{year}年集群总产值按中小企业与大企业产值之和"
+                     f"{fmt(facts['output_by_year'][year])}亿元计。")
+        mentioned.append("output_by_year")
     if large and large.group("rest") and facts.get("output_by_year") and "sme_output" not in facts:
         total = facts["output_by_year"][max(facts["output_by_year"])]
         part = _value("sme_output", find_quantities(large.group("v"))[0])
