@@ -21,6 +21,13 @@ def explain(question: str, docs: Sequence[str], as_of: date) -> Answer:
     lines: list[str] = []
     if term:
         definitions, mentions = _occurrences(term, docs)
+        for i in range(1, len(term) - 2):  # 开放合作那条里提到的离岸孵化基地 → 离岸孵化基地
+            if definitions or mentions:
+                break
+            if term[i - 1] in "的里中上到" or i == len(term) - 3:
+                definitions, mentions = _occurrences(term[i:], docs)
+                if definitions or mentions:
+                    term = term[i:]
         for cid, sentence in definitions[:5]:
             lines.append(f"{cite_label(cid)}：{sentence}{cites.add(cid, sentence)}")
         if not definitions:

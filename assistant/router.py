@@ -142,6 +142,10 @@ def _named_place(text: str) -> bool:
     return bool(mentions(text))
 
 
+# 像张掖那样的 / 跟青海一样的: a covered place named only as the model for another one
+_AS_MODEL = re.compile(r"(?:像|跟|和|同|参照)[^，,。？?]{1,6}?(?:那样|一样|那种|似的|类似)")
+
+
 def _asked_last(text: str) -> bool:
     """The last clause asks about another place alone (山东的门槛是40亿我知道，江苏的是多少？)."""
     last = next((c for c in reversed(re.split(r"[，,。；;？?！!]", text)) if c.strip()), "")
@@ -179,7 +183,8 @@ def route(text: str, *, has_profile: bool = False, last_intent: str | None = Non
     ours = states_facts and has_profile  # a fact of ours said during a check, not a topic
     place = other_place(s)
     if place and not ours and \
-            (not jur or (every and not _named_place(s)) or _asked_last(s)):
+            (not jur or (every and not _named_place(s)) or _asked_last(s)
+             or not detect_jurisdictions(_AS_MODEL.sub(" ", s))[0]):
         # 东北三省哪个省…: not ours (去西安参加了交流活动 states a fact of ours)
         return r("out_of_scope", f"other place {place}")
     if (has("other_policies", s) and not (jur and has("refers_to", s))
