@@ -144,6 +144,7 @@ _POINTS = re.compile(r"(?<![\d.])((?>[\d.]+)|[一二两三四五六七八九十]
 _POINT_STEP = re.compile(r"(?:提高|提升|增加|上升|下降|降低|减少|拉高|拉升|提|升|降|减)了?\s*\Z")
 # 24年提高了1.5个百分点…现在够线了吗: changes that happened, asked about, are no what-if
 _DONE_CHANGE = re.compile(r"20\d\d\s*年[^，,。；;]{0,6}?(?:提高|提升|增加|上升|下降|降低|减少)了")
+_NOT_A_VALUE = re.compile(r"\s*(?:的)?(?:指标|方面|条件|问题|要求|标准|地方|省|文件|部门|阶段)")
 _SENTENCES = re.compile(r"(?<=[。；;！!？?\n])")
 _YEAR_AMOUNT = re.compile(r"20\d\d\s*年[^，,。；;\d]{0,6}?[\d.]+\s*(?:亿|万元)")
 _SERIES_END = re.compile(r"[。！!？?\n]")
@@ -164,6 +165,7 @@ _NOT_VALUES = re.compile(r"(?:近|这|过去|最近|前)(?:[一二两三四五�
                          r"点(?![一二两三四五六七八九\d])|些|起|直|般|定|样|遍|句|共|同|并|"
                          r"律|票)"  # 更正一下, 一共十户, 一票否决
                          r"|二氧化碳|一带一路|十[三四五]五|一站式|一体化|一企一策|一对一|一批|四川"
+                         r"|([比看算查想试等问对核])一\1"  # 比一比, 算一算: a verb, not 一
                          r"|(?:这|那)几(?:家|个|户|项)"  # 这几家互不重复: not a hedge
                          # 三年是38亿、41亿: a span of years in words, not a value (2023年 is)
                          r"|(?<![一二两三四五六七八九十〇零\d])[一二两三四五六七八九十]{1,2}年"
@@ -386,7 +388,8 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
         quantities = [q for q in find_quantities(segment)  # 2023年 is a year, not a count
                       if not (re.match(r"20\d\d$", q.raw)
                               and (metric == "output_by_year" or segment[q.end:q.end + 2]
-                                   .lstrip().startswith("年")))]
+                                   .lstrip().startswith("年")))
+                      and not _NOT_A_VALUE.match(segment, q.end)]  # 两个指标 / 两个地方
         if not quantities and metric != "output_by_year":
             continue
         mentioned.append(metric)
