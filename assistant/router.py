@@ -142,6 +142,12 @@ def _named_place(text: str) -> bool:
     return bool(mentions(text))
 
 
+_ASIDES = re.compile(r"(?:我|你)?(?:不要|不用|别|不需要|无需|不必)(?:你|给我)*"
+                     r"(?:推荐|编|猜|预测|乱说|瞎说|瞎编)[^，,。？?；;！!]*"
+                     r"|[^，,。？?；;！!]*(?:也行|也可以|也成)(?=$|[，,。？?；;！!])")
+# 要是你不知道，就说说文件本身…: the user takes what the texts say instead
+_FALLBACK = re.compile(r"(?:要是|如果|若|假如)你?(?:不知道|不清楚|查不到|没有)(?:的话)?[，,]?\s*"
+                       r"(?:那)?(?:就)?")
 # 像张掖那样的 / 跟青海一样的: a covered place named only as the model for another one
 _AS_MODEL = re.compile(r"(?:像|跟|和|同|参照)[^，,。？?]{1,6}?(?:那样|一样|那种|似的|类似)")
 
@@ -178,6 +184,12 @@ def route(text: str, *, has_profile: bool = False, last_intent: str | None = Non
         return r("greeting", "greeting")
     if (has("overview", s) or (has("coverage", s) and not jur)) and not states_facts:
         return r("overview", "help words")
+    # what is asked, without asides the user sets aside (我不要你推荐哪家银行 / 别给我编个别省的数 /
+    # 你直接告诉我网址也行 / 要是你不知道，就说说文件…): those are no request to decline
+    asked = _ASIDES.sub("，", s)
+    fallback = _FALLBACK.search(asked)
+    if fallback and has("domain", asked[fallback.end():]):
+        asked = asked[fallback.end():]
     if has("city_rules", s):
         return r("out_of_scope", "a city's own rules")
     ours = states_facts and has_profile  # a fact of ours said during a check, not a topic
@@ -187,18 +199,18 @@ def route(text: str, *, has_profile: bool = False, last_intent: str | None = Non
              or not detect_jurisdictions(_AS_MODEL.sub(" ", s))[0]):
         # 东北三省哪个省…: not ours (去西安参加了交流活动 states a fact of ours)
         return r("out_of_scope", f"other place {place}")
-    if (has("other_policies", s) and not (jur and has("refers_to", s))
+    if (has("other_policies", asked) and not (jur and has("refers_to", s))
             and not ours and not (states_facts and jur)) or has("general_topics", s):
         # (山东，集群里有家企业…因为虚开增值税发票被处罚了: a fact of ours for a place)
         # (…有家企业因为虚开增值税发票被处罚了, said during a check, is a fact of ours)
         return r("out_of_scope", "other policy")
     if not jur and not has("cluster_word", s) and has("other_subjects", s):
         return r("out_of_scope", "other policy")
-    if has("not_in_texts", s):
+    if has("not_in_texts", asked):
         return r("out_of_scope", "facts the texts do not hold")
-    if has("speculation", s):
+    if has("speculation", asked):
         return r("out_of_scope", "what the texts may become")
-    if (has("unsupported_advice", s) and not ours) or \
+    if (has("unsupported_advice", asked) and not ours) or \
             (has("money_amount", s) and not jur):  # (…被法院列为失信被执行人: a fact of ours)
         return r("out_of_scope", "advice the texts cannot support")
     if has("guarantee", s):
