@@ -63,6 +63,7 @@ METRIC_PATTERNS: dict[str, str] = {
                               + r"[^，,。；;]*?%)"
                               r"|主导(?:产业)?(?=\s*\d[\d.]*\s*(?:%|$|\s))"
                               r"|主导(?:产业)?(?:占比)?(?=\s*百分之)"  # 主导百分之七十三
+                              r"|主导(?:产业)?(?:占比)?(?=\s*[一二三四五六七八九]成)"  # 主导 七成一
                               r"|主导产业[^，,。；;\d%]{0,6}?占(?:到|了)?(?!地)(?=[^，,。；;]{0,4}"
                               + _DIGIT + r")(?![^，,。；;%]{0,10}?(?:亿|万元))"  # not 占了其中8.9亿
                               r"|主导产业(?:产值)?(?=\s*(?:是|为)?\s*\d[\d.]*\s*%)"
@@ -72,8 +73,12 @@ METRIC_PATTERNS: dict[str, str] = {
                               r"(?=[^，,。；;\d%]{0,6}?" + _DIGIT
                               + r"[^，,。；;]{0,3}?(?:成|%))",
     "leading_industry_growth": r"主导产业(?:产值)?" + _TO + _GROWS,
-    "rd_growth": r"研发(?:经费|投入|费用)?" + _TO + _GROWS,
-    "patent_growth": r"(?:有效)?(?:发明)?专利(?:数|数量)?" + _TO + _GROWS,
+    "rd_growth": r"研发(?:经费|投入|费用)?" + _TO + _GROWS
+                 + r"|研发(?:经费|投入|费用)?(?:年均)?(?=\s*\d[\d.]*\s*(?:%|$|\s))",  # 研发年均8.0%
+    "patent_growth": r"(?:有效)?(?:发明)?专利(?:数|数量)?" + _TO + _GROWS
+                     + r"|(?<!万人)(?:有效)?(?:发明)?专利年均"
+                     + r"(?=\s*\d[\d.]*\s*(?:%|$|\s))"
+                     + r"|(?<!万人)(?:有效)?(?:发明)?专利(?=\s*\d[\d.]*\s*%)",
     "patents_per_10k": r"每?万人(?:有效)?(?:发明)?专利(?:拥有量|数|数量)?"
                        r"|每万(?:名|个)?(?:人|从业人员|员工|职工)(?:的|拥有)?(?:有效)?(?:发明)?"
                        r"(?:专利)?(?:拥有量|数|数量)?",
@@ -136,6 +141,7 @@ _ALL = sorted(((m, p) for m, p in METRIC_PATTERNS.items()),
 _KEY_RE = re.compile("|".join(f"(?P<{m}>{p})" for m, p in _ALL))
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 _DECLARED_UNIT = re.compile(r"单位\s*[:：为是]?\s*(亿元|千万元|百万元|万元|元)"
+                            r"|产值\s*(千万元|百万元|万元)(?=\s)"  # 产值千万元 23年398 …
                             r"|(亿元|千万元|百万元|万元)口径"
                             r"|[（(]\s*(亿元|千万元|百万元|万元)\s*[)）]"
                             r"|按(?:照)?(亿元|千万元|百万元|万元)(?:为单位)?(?:报|算|计|填|统计)")
@@ -245,6 +251,7 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
     plain = read_form(read_tables(plain))  # pasted tables and 申报表 lines (tables.py)
     plain = _SLASH_YEARS.sub(_slash_pairs, plain)  # 23/24/25年：41/50/62件
     plain = plain.replace("俩", "两个").replace("仨", "三个").replace("个亿", "亿")
+    plain = re.sub(r"(?<=[\u4e00-\u9fff\s])\+(?=\s*\d)", "", plain)  # 研发+5.5% / 研发年均+6.5%
     plain = _POINTS.sub(lambda m: m.group() if _POINT_STEP.search(plain, 0, m.start())
                         else m.group(1) + "%", plain)
     # 年均增长正好5个点 → 5% (提高了1.5个百分点 stays a change in points)
@@ -252,6 +259,7 @@ def extract(text: str, as_of: date | None = None, context_metric: str | None = N
     plain = _CN_SHORT_YEAR.sub(lambda m: "20" + "".join(_CN_DIGIT[c] for c in m.group(1)) + "年",
                                plain)  # 二三年 → 2023年
     plain = _UNIT_CELL.sub(lambda m: f"{m.group(2)}{m.group(1)}", plain)  # （百万元）\t1320
+    plain = _SHORT_RANGE.sub(_short_range, plain)  # 40 44 48.5亿 23到25 / 二三到二五 / 23-25年
     plain = SHORT_YEARS.sub(r"20\1", plain)  # 23年1.8亿 24年1.9亿 → 2023年…
     said_half = re.search(_HALF, plain)  # asked back in the user's words (不到一半)
     plain = re.sub(_HALF, "50%", plain)  # 主导产业刚好占一半
@@ -1141,3 +1149,24 @@ _TWO_YEARS_SAID = re.compile(r"(?P<w>前|头|之前|前面|近|最近|后|后面
 def _two_years(m: re.Match[str], as_of: date) -> str:
     first = as_of.year - (3 if m.group("w") in ("前", "头", "之前", "前面") else 2)
     return f"{first}年、{first + 1}年"
+
+
+# a two-digit range of years after figures or a name (产值 40 44 48.5 亿 23到25 / 二三到二五 /
+# （２３－２５年）): written out, so the figures get their years and 25 is no figure
+_SHORT_RANGE = re.compile(r"(?<![\d.\u4e00-\u9fff])(?P<a>2\d|二[〇零一二三四五六七八九])\s*"
+                          r"(?:到|至|-|—|~|～)\s*"
+                          r"(?P<b>2\d|二[〇零一二三四五六七八九])(?P<y>年)?(?![\d.%亿万家个件户])"
+                          r"|(?<=[\u4e00-\u9fff])(?P<c>2\d|二[〇零一二三四五六七八九])\s*"
+                          r"(?:到|至|-|—|~|～)\s*"
+                          r"(?P<d>2\d|二[〇零一二三四五六七八九])(?P<y2>年)(?![\d.%亿万])")
+
+
+def _short_range(m: re.Match[str]) -> str:
+    a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
+    ya, yb = (int("".join(_CN_DIGIT.get(ch, ch) for ch in x).replace("二", "2"))
+              for x in (a, b))
+    before = m.string[max(0, m.start() - 30):m.start()]
+    if not 0 < yb - ya <= 4 or not (m.group("y") or m.group("y2") or not a.isdigit()
+                                    or re.search(r"产值|年", before)):
+        return m.group()
+    return f"20{ya:02d}年至20{yb:02d}年"

@@ -61,6 +61,9 @@ _EFF_BAD = re.compile(r"低于|不如|未达到|未(?:高于|优于|超过)|没�
 # facts said by what follows the keyword rather than a verb before it
 _BODY = r"(?:管委会|运营管理机构|运营机构|管理机构)"
 _SAID_AFTER: list[tuple[str, str, Any]] = [
+    # 国际交流 一次没参加过 (before …交流…参加 reads it as taken part)
+    ("open_cooperation", r"(?:合作|交流)[^，,。；;]{0,6}(?:一次|一回)?(?:都|也)?"
+                         r"(?:没|未|从未|从没)(?:有)?(?:参加|参与)", False),
     ("three_year_plan", r"规划[^，,。；;]{0,4}?(?:已经?|都|早就?)"
                         r"(?:编好|编制好|编制完成|制定好|做好|定好|出台|完成|有了|印发|发布|批复"
                         r"|制定|编制|编了|做了|做完|写好|写完|弄好"
@@ -202,7 +205,7 @@ _SAID_AFTER: list[tuple[str, str, Any]] = [
                    r"严重失信|失信)"
                    r"[^，,。；;]{0,12}(?:被|"
                    r"受到|受过)"
-                   r"[^，,。；;]{0,10}(?:处罚|处理|查处|通报|列入|罚款)", True),
+                   r"[^，,。；;]{0,10}(?:处罚|处理|查处|通报|列入|罚款|罚|查)", True),
     ("misconduct", r"(?:被|遭)[^，,。；;]{0,8}(?:查出|查处|认定|处罚|通报)[^，,。；;]{0,4}"
                    r"(?:偷税|漏税|逃税|违法|失信)", True),
     # 管委会去年挂的牌 / 规划去年就批了 / 建了共享仓库 / 能耗比行业标杆还低
@@ -225,7 +228,7 @@ _SAID_AFTER: list[tuple[str, str, Any]] = [
                              r"(?:运行|建立|建成|运转|投入)", True),
     ("three_year_plan", r"规划[^。；;\n]{0,20}?(?:还没有?|尚未|没有)(?:正式)?"
                         r"(?:制定|编制|出台|印发)", False),
-    ("prohibited_industry", r"(?<![不没未])(?:属于|列入|列在|在)[^，,。；;]{0,16}"
+    ("prohibited_industry", r"(?<![不没未])(?:属于|列入|列在|在|(?<!不)是(?!不是))[^，,。；;]{0,16}"
                             r"(?:淘汰类|限制类|禁止类)", True),
 ]
 _ZERO_INCIDENTS = re.compile(r"零(?:安全|质量|环境|环保|生产)?事故|(?:安全|生产)?事故为零"
@@ -279,9 +282,15 @@ def _negated(s: str, start: int, end: int) -> bool:
 
 
 # a form's yes/no answer: 是否制定未来三年发展规划：是 / 高耗能行业：否
-_FORM_ANSWER = re.compile(r"(?P<label>[^：:，,。；;\n]{2,30}?)\s*[：:]\s*(?:均|都|全|全都)?"
+_FORM_ANSWER = re.compile(r"(?P<label>[^：:，,。；;\n]{2,30}?)(?:\s*[：:]\s*|\s+)(?:均|都|全|全都)?"
                           r"(?P<ans>是的|是|否|有的|有|无|没有|已制定|已设立|已建立|未制定|未设立"
-                          r"|未建立|不是|不属于|属于)(?=\s*(?:$|[；;，,。\n（(]))")
+                          r"|未建立|不是|不属于|属于)(?=\s|$|[；;，,。\n（(|｜])")
+# a form's label names its fact by a word of it (县域特色产业：是 / 共享 有 / 国际交流 有)
+_LABEL_KEYS = (("prohibited_industry", r"禁止|限制类|淘汰"), ("misconduct", r"偷税|漏税|失信|违法"),
+               ("pillar_industry", r"县域|支柱|特色产业"), ("supply_chain_sharing", r"共享"),
+               ("open_cooperation", r"国际|交流|开放合作|合作机制"),
+               ("operating_body", r"管委会|运营|管理机构|服务中心"), ("three_year_plan", r"规划"),
+               ("high_energy_use", r"高耗能"), ("high_water_use", r"高用水|高耗水"))
 _FORM_NO = ("否", "无", "没有", "未制定", "未设立", "未建立", "不是", "不属于")
 
 
@@ -291,15 +300,19 @@ def _form_answers(s: str) -> tuple[dict[str, Any], str]:
     facts: dict[str, Any] = {}
     chars = list(s)
     for m in _FORM_ANSWER.finditer(s):
-        label = m.group("label").removeprefix("是否")
-        for key, pattern in BOOL_FACTS.items():
-            if not re.search(pattern, label):
-                continue
+        label = m.group("label").removeprefix("是否").strip()
+        if re.search(r"[？?]|吗|呢|能不能|是不是|有没有", label):
+            continue  # a question, not a form line
+        matched = [k for k, p in BOOL_FACTS.items() if re.search(p, label)]
+        keys = [k for k in matched if k.endswith("_above_benchmark")] or \
+            [k for k, p in _LABEL_KEYS if re.search(p, label)] or matched
+        if not set(keys) <= {"high_energy_use", "high_water_use"}:
+            keys = keys[:1]  # (高耗能/高用水行业：均不属于 answers both)
+        for key in keys:
             yes = m.group("ans") not in _FORM_NO
             facts[key] = yes != bool(key.endswith("_above_benchmark") and _EFF_BAD.search(label))
+        if keys:
             chars[m.start():m.end()] = [" "] * (m.end() - m.start())
-            if key not in ("high_energy_use", "high_water_use"):
-                break  # 高耗能/高用水行业：均不属于 answers both
     return facts, "".join(chars)
 
 
@@ -348,9 +361,10 @@ def _worst_level(s: str, key: str, pattern: str, questions: list[str],
                 found.append("general")
             continue
         rest = re.split(r"[，,。；;]", s[m.end():])[0]
-        denied_after = re.search(r"(?:也|都|均)?(?:没有|没|未|无)(?:发生|出)?(?:过)"
-                                 r"?\s*$", rest) and \
-            not any(w in rest for w in LEVEL_WORDS)  # 网络安全和数据安全事件也没有
+        denied_after = re.fullmatch(r"(?:[和与及、或]?(?:网络安全|数据安全|安全|质量|环保|环境污染"
+                                    r"|环境)?(?:事件|事故)?)*\s*(?:也|都|均|全都|一直)?(?:没有|没|未|无)"
+                                    r"(?:发生|出)?(?:过)?\s*", rest) and \
+            not any(w in rest for w in LEVEL_WORDS)  # 网络安全和数据安全事件也没有 (not 有影响没)
         if _negated(s, m.start(), m.end()) or denied_after or (key == "incident_level"
                                                and _NO_INCIDENT.search(window)) or (
                 none_end is not None and s[none_end:m.start()] in _JOINERS):
