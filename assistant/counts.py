@@ -67,7 +67,8 @@ _ENTERPRISES = re.compile(_FIRMS + r"(?:户数|数量|数)?\s*" + _SAY_TOTAL
                           r"|(?P<num5>" + NUM + r")\s*[家户]相关(?:的)?"
                           r"(?:生产[、和及与]?服务等?)?企业")
 # a number of 户 said alone (更正一下，核实后是12户): only firms are counted in 户 here
-_BARE_HOUSEHOLDS = re.compile(r"(?:是|为|有|共|一共|总共|共计|(?:算上|加上|合起来)(?:就|是|有|共)?)"
+_BARE_HOUSEHOLDS = re.compile(r"(?:^\s*|是|为|有|共|一共|总共|共计"
+                              r"|(?:算上|加上|合起来)(?:就|是|有|共)?)"
                               r"\s*(?P<num>" + NUM + r")\s*户(?:了)?"
                               r"(?=\s*(?:$|[，,。；;！!？?]))")  # …刚入驻，算上就十户了
 # the five categories counted once each: 去重后共10家 / 优质中小企业（去重后）12家

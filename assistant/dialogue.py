@@ -173,6 +173,7 @@ class Conversation:
     supposed: dict[str, Any] | None = None
     # a figure named on its own (中小占比), whose value may come alone in the next turn (73)
     awaiting: str | None = None
+    order: list[str] = field(default_factory=list)  # 我按顺序发 研发增速 专利增速 … → bare values
 
     # --- one turn -------------------------------------------------------------------------
     def send(self, text: str) -> Answer:
@@ -211,9 +212,14 @@ class Conversation:
             ex = extract(question, today, context_metric=self._context_metric(question))
         named_here = metrics_named(question)
         named = [m for m in named_here if m in LABELS]
+        if self.order and not named and self.order[0] in ex.facts:
+            self.order.pop(0)  # …'5.1' answered the first of the figures announced
+        if len(named) >= 2 and not ex.facts and not figures(question):
+            # 我按顺序发 研发增速 专利增速 万人专利 普及率 / 一项项报：户数、面积、三年产值
+            self.order = list(dict.fromkeys(named))
         # 中小占比 (a figure named on its own) → the next turn's bare 73 is its value
-        self.awaiting = named[-1] if named and not ex.facts and not ex.questions \
-            and not figures(question) else None
+        self.awaiting = named[-1] if named and not self.order and not ex.facts \
+            and not ex.questions and not figures(question) else None
         promised = named_here if _LATER.search(question) and not ex.facts else []
         if len(promised) == 1 and self.profile:  # 中小企业产值占比我查一下 → then 68% answers it
             self.pending = [promised[0], *(p for p in self.pending if p != promised[0])]
@@ -475,6 +481,8 @@ class Conversation:
         one = figures(question)
         if self.awaiting and one and not metrics_named(question):
             return self.awaiting  # 中小占比 / 73
+        if self.order and one and not metrics_named(question):
+            return self.order[0]  # the next of the figures announced in order
         if len(one) >= 2 and CORRECTION.search(question) and not metrics_named(question):
             held = [k for k, v in self.profile.items() if isinstance(v, (int, Decimal))
                     and not isinstance(v, bool) and Decimal(v) == one[0].value]
@@ -545,6 +553,7 @@ class Conversation:
         self.candidates.clear()
         self.supposed = None
         self.awaiting = None
+        self.order.clear()
 
     # --- export / import ------------------------------------------------------------------
     def to_json(self) -> dict[str, Any]:
