@@ -173,6 +173,7 @@ class Conversation:
     supposed: dict[str, Any] | None = None
     # a figure named on its own (中小占比), whose value may come alone in the next turn (73)
     awaiting: str | None = None
+    focus: str | None = None  # the one figure the last question without figures was about
     order: list[str] = field(default_factory=list)  # 我按顺序发 研发增速 专利增速 … → bare values
 
     # --- one turn -------------------------------------------------------------------------
@@ -212,6 +213,10 @@ class Conversation:
             ex = extract(question, today, context_metric=self._context_metric(question))
         named_here = metrics_named(question)
         named = [m for m in named_here if m in LABELS]
+        spoken = named or [m for m in self.last_metrics  # 中小企业差多少: a figure we hold
+                           if any(w in question for w in SHORT_NAMES.get(m, ()))]
+        if spoken or figures(question):  # 中小企业差多少 → 要是做到70%呢 is about that share
+            self.focus = spoken[0] if len(spoken) == 1 and not figures(question) else None
         if self.order and not named and self.order[0] in ex.facts:
             self.order.pop(0)  # …'5.1' answered the first of the figures announced
         if len(named) >= 2 and not ex.facts and not figures(question):
@@ -419,6 +424,10 @@ class Conversation:
         asks_first = []
         for metric, step in ex.changes:  # 普及率再提高2个百分点: from the value we hold
             base = said.get(metric, self.profile.get(metric))
+            if base is None and metric == "leading_industry_champions" and all(
+                    said.get(k, self.profile.get(k)) == 0 for k in ("little_giant",
+                                                                    "single_champion")):
+                base = 0  # no 小巨人 or 单项冠军 at all: none in the leading industry either
             if base is None:
                 asks_first.append(f"请先告诉我目前的{LABELS[metric]}，再说变化多少。")
             else:  # a count stays a whole number (12户, 3户不能算 → 9)
@@ -514,6 +523,8 @@ class Conversation:
                 and (self.last_metrics[-1] in PERCENT_METRICS) == bool(
                     re.search(r"%|百分", question) or (not one[0].unit and one[0].value <= 100)):
             # 普及率百分之九 … 如果今年能推到百分之十一呢 / 明年计划再提高2个百分点
+            if self.focus in PERCENT_METRICS and self.focus in self.last_metrics:
+                return self.focus  # 中小企业差多少 / 要是做到70%呢
             return self.last_metrics[-1]
         if self.last_metrics and CORRECTION.search(question):  # 不对，…是6.8个
             percent = bool(re.search(r"%|百分", question))  # 增长率写错了，应该是16%: a rate
@@ -554,6 +565,7 @@ class Conversation:
         self.supposed = None
         self.awaiting = None
         self.order.clear()
+        self.focus = None
 
     # --- export / import ------------------------------------------------------------------
     def to_json(self) -> dict[str, Any]:

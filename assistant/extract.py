@@ -121,7 +121,8 @@ METRIC_PATTERNS: dict[str, str] = {
     "employees": r"从业人员|员工|职工|就业人数|从业(?=\s*[\d一二两三四五六七八九十])"
                  r"|雇(?:用|佣)?了?(?=\s*(?:共|总共|一共)"
                  r"?\s*" + _DIGIT + r"[^，,。；;]{0,6}人)",  # 一共雇了6万人
-    "patents": r"(?:有效)?发明专利(?:拥有量|数量|数)?|有效专利(?:数量|数)?",
+    "patents": r"(?:有效)?发明专利(?:拥有量|数量|数)?|有效专利(?:数量|数)?"
+               r"|(?<!万人)专利(?:数|件数|数量)(?=\s*(?:能|可以|要)?(?:到|达到|是|为|有)?\s*\d)",
 }
 SHARE_METRICS = ("sme_output_share", "leading_industry_share", "iip_penetration")
 PERCENT_METRICS = (*SHARE_METRICS, "output_growth", "leading_industry_growth", "rd_growth",
@@ -568,6 +569,14 @@ def _count_changes(s: str, facts: dict[str, Any]) -> tuple[tuple[str, Decimal], 
         if facts.get(metric) is not None and Decimal(str(facts[metric])) == step:
             del facts[metric]
         out.append((metric, step))
+    for m in _GAINED.finditer(s):  # 要是今年有1家企业评上主导产业的小巨人呢
+        metric = next((k for w, k in _COUNT_WORDS if w in m.group("what")), None)
+        if metric is None or metric == "enterprise_count":
+            continue
+        step = find_quantities(m.group("num"))[0].value
+        out.append((metric, step))
+        if metric in ("little_giant", "single_champion") and "主导产业" in m.group("what"):
+            out.append(("leading_industry_champions", step))
     for m in _NOT_COUNTED.finditer(s):  # 有3户是注册在别的县的，不能算: fewer than said
         metric = "enterprise_count" if m.group("unit") == "户" else next(
             (k for w, k in _COUNT_WORDS if w in m.group("what")), None)
@@ -580,6 +589,9 @@ def _count_changes(s: str, facts: dict[str, Any]) -> tuple[tuple[str, Decimal], 
     return tuple(out)
 
 
+_GAINED = re.compile(r"(?P<num>" + NUM + r")\s*家(?:企业)?(?:能|会|可以)?"
+                     r"(?:评上|被认定为|认定为|获评|评为|拿到)"
+                     r"(?P<what>[^，,。；;？?\d]{0,14})")
 _NOT_COUNTED = re.compile(r"有\s*(?P<num>" + NUM + r")\s*(?P<unit>户|家)"
                           r"(?P<what>[^，,。；;]{0,16})[，,]?\s*"
                           r"(?:都|也)?(?:不能算|不算|不能计入|不计入|得去掉|要去掉|要扣掉|得扣掉|不能统计)")

@@ -70,7 +70,8 @@ _SAID_AFTER: list[tuple[str, str, Any]] = [
                         r"|审定|通过)", True),
     ("three_year_plan", r"规划(?:还|尚|目前|暂时)?(?:没|未)(?:有)?"
                         r"(?:编|做|制定|出台|完成|弄)", False),
-    ("operating_body", _BODY + r"(?:还|正|目前|仍)?(?:在|处于)?(?:筹建|筹备|筹划)", False),
+    ("operating_body", _BODY + r"[？?：:\s]*(?:还|正|目前|仍)?(?:在|处于)?(?:筹建|筹备|筹划)",
+     False),
     ("operating_body", _BODY + r"[^，,。；;]{0,4}?(?:已经?|都|早就?)"
                        r"(?:成立|设立|组建|挂牌|建立|建好|运行|运转|有了|设了|建了|搭好|"
                        r"搭起来)", True),
@@ -93,7 +94,7 @@ _SAID_AFTER: list[tuple[str, str, Any]] = [
                         r"(?:编|做|制定|出台|完成|开始|落地|出来)", False),
     ("three_year_plan", r"规划[^，,。；;没未]{0,16}?"
                         r"(?:编好|编制完成|编制好|做了|做好|定了|出了|有了|出台|印发|发布|批复"
-                        r"|审定|制定了|制定好|完成了|已制定)", True),
+                        r"|审定|制定了|制定好|完成了|已制定)(?!之前|以前|前|之后|后|的话)", True),
     ("pillar_industry", r"支柱产业(?:就)?是[^，,。；;]{0,12}主导产业", True),
     ("energy_efficiency_above_benchmark", r"能效[^。；;]{0,12}?(?:还差|差一点|差一些|没达到|未达到|"
                                           r"没到)", False),
@@ -178,7 +179,7 @@ _SAID_AFTER: list[tuple[str, str, Any]] = [
     ("open_cooperation", r"组织(?:了)?(?:集群)?(?:内)?企业[^，,。；;]{0,10}?(?:参加|参与)(?:过|了)?"
                          r"[^，,。；;]{0,20}?"
                          r"(?:交流活动|合作机制|国际合作|国内合作|博览会|展会|交易会|论坛|洽谈会|兰洽会|广交会"
-                         r"|进博会|东博会|推介会|对接会|峰会)",
+                         r"|进博会|东博会|推介会|对接会|峰会|交流会)",
      True),
     ("open_cooperation", r"(?:^|[，,。；;\s])(?:(?!企业)[^，,。；;\s]){0,12}?(?:参加|参与)(?:过|了)"
                          r"?"
@@ -249,6 +250,9 @@ _ZERO_CYBER = re.compile(r"(?:网络安全|数据安全)[^，,。；;]{0,4}零�
                          r"|(?:网络安全|数据安全)[^，,。；;]{0,4}(?:都|也)?(?:没|没有|未)(?:出|发生)?(?:过)?"
                          r"(?:事|问题)(?!故)")
 _A_NOT_A = re.compile(r"(.)[不没]\1")
+_MISCONDUCT_YES = re.compile(r"(?<![没未不])(?:列入|列为|纳入)[^，,。；;]{0,12}(?:失信|黑名单)"
+                             r"|(?<![没未不])(?:有|存在)(?:一家|1家|两家|几家)?(?:企业)?[^，,。；;没无]{0,8}"
+                             r"(?:被罚|被处罚|被查|偷税|漏税|失信|违法)")
 _ALL_OK = re.compile(r"(?:其他|其余|其它|别的|定性|非量化)(?:的)?(?:条件|要求|指标|方面)(?:也)?"
                      r"(?:[^，,。；;]{0,10}[，,])?"  # 别的条件我们自己对过，都还行
                      r"(?:都|均|全部)(?:挺|很|还)?(?:满足|符合|具备|达到|达标|没问题|好|不错|够|行)")
@@ -373,8 +377,10 @@ def _worst_level(s: str, key: str, pattern: str, questions: list[str],
             continue
         clauses = re.split(r"[，,。；;]", s[m.end():m.end() + 24])
         after = clauses[0][:16]  # …事件最后定的是较大级别
-        if len(clauses) > 1 and len(clauses[0]) <= 4:  # 网络安全的话，2023年有过一起较大事件
-            after = (clauses[0] + "，" + clauses[1])[:20]
+        if len(clauses) > 1 and (len(clauses[0]) <= 4 or re.match(
+                r"\s*(?:定为|定的是|属于|是)?(?:特别重大|重大|较大|一般)(?:级别|等级|的)?\s*$",
+                clauses[1])):  # 网络安全的话，2023年有过一起较大事件 / …近三年一起，一般级别
+            after = (clauses[0] + "，" + clauses[1])[:24]
         level = next((v for w, v in LEVEL_WORDS.items() if w in window), None) or next(
             (v for w, v in LEVEL_WORDS.items() if w in after), None)
         if level:
@@ -447,6 +453,8 @@ def extract_facts(s: str, this_year: int | None = None
         said = None if key in facts else re.search(pattern, s)
         if said and not _ASKED_AFTER.match(s, said.end()):
             facts[key] = value  # not 规划已经制定了吗？
+    if facts.get("misconduct") is False and _MISCONDUCT_YES.search(s):
+        facts["misconduct"] = True  # 偷税漏税：没有；严重失信：有一家企业被列入了严重失信名单
     if "incident_level" not in facts and _ZERO_INCIDENTS.search(s):  # 三年内零事故
         facts["incident_level"] = "none"
     if "cyber_incident_level" not in facts and _ZERO_CYBER.search(s):  # 网络安全也零事件
