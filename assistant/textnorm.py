@@ -33,6 +33,9 @@ def clean(text: str) -> str:
         pass
     for wrong, right in typos.items():
         out = out.replace(wrong, right)
+    # a checklist keeps its ticked option only (☑无 □一般 □较大及以上 → 无), before symbols go
+    out = re.sub(r"[□☐][ \t]*[^□☐☑☒■√✔\s，,。；;]+[ \t]*", "", out)
+    out = re.sub(r"[☑☒■√✔][ \t]*", "", out)
     out = "".join(ch for ch in out if unicodedata.category(ch) != "So")
     out = re.sub(r"([？?！!。，,])\1+", r"\1", out)
     return out.strip()
