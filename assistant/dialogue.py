@@ -175,6 +175,7 @@ class Conversation:
     awaiting: str | None = None
     focus: str | None = None  # the one figure the last question without figures was about
     order: list[str] = field(default_factory=list)  # 我按顺序发 研发增速 专利增速 … → bare values
+    before_reset: list[str] = field(default_factory=list)  # the places of the cluster reset
 
     # --- one turn -------------------------------------------------------------------------
     def send(self, text: str) -> Answer:
@@ -213,6 +214,9 @@ class Conversation:
             ex = extract(question, today, context_metric=self._context_metric(question))
         named_here = metrics_named(question)
         named = [m for m in named_here if m in LABELS]
+        if not self.jurisdictions and self.before_reset and \
+                (_ANOTHER_CLUSTER.search(question) or re.search(r"[A-Za-z乙丙丁]集群", question)):
+            self.jurisdictions = list(self.before_reset)  # 重新开始 / 说另一个集群：…(same place)
         spoken = named or [m for m in self.last_metrics  # 中小企业差多少: a figure we hold
                            if any(w in question for w in SHORT_NAMES.get(m, ()))]
         if spoken or figures(question):  # 中小企业差多少 → 要是做到70%呢 is about that share
@@ -554,6 +558,7 @@ class Conversation:
             t["intent"] == "eligibility" for t in self.turns))
 
     def reset(self) -> None:
+        self.before_reset = list(self.jurisdictions) or self.before_reset
         self.profile.clear()
         self.jurisdictions.clear()
         self.last_intent = self.last_question = None
