@@ -24,7 +24,8 @@ ALSO_MIN_SCORE = 0.75  # a close runner-up with a better sentence is shown as �
 ALSO_SENTENCE_GAIN = 1.2  # … its best sentence at least this many times the chosen one's
 NEAR_TIE = 0.9  # or retrieval scores within 10%: dev lookup 91.6% → 93.1%, precision −0.018
 _ASKS_RULE = re.compile(r"要求|门槛|标准|多少|几|条件|比例|不低于|最低|最多|上限|达到|需要|必须"
-                        r"|至少|得[占涨达有要]|[一二三四五六七八九十\d半]+(?:成|%)?以上")
+                        r"|至少|得[占涨达有要]"
+                        r"|(?<![一二三四五六七八九十\d半])(?>[一二三四五六七八九十\d半]+)(?:成|%)?以上")
 _CLAIM = re.compile(r"对吗|对吧|对不对|是吗|是不是|没错吧|是真的吗|真的吗|吗？?$")
 _WHICH = re.compile(r"哪个|哪些|哪几个|哪里|哪一个")
 # a development plan's targets (附件八: 2025年目标值须符合…), not the recognition threshold
