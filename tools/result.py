@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from functools import cached_property, lru_cache
 from typing import Any, NamedTuple
 
@@ -28,10 +28,12 @@ def number(d: Decimal | None) -> int | float | None:
 def show(d: Decimal) -> str:
     """Plain decimal text without exponent or trailing zeros: 2.50 → 2.5, 1E+1 → 10; a value
     with a long fraction (found backwards from a growth rate: 24 ÷ 1.2 ÷ 1.1) to 4 places, 约."""
-    n = d.normalize()
-    if -int(n.as_tuple().exponent) > 6:
-        return "约" + format(round(n, 4).normalize(), "f")
-    return format(n, "f")
+    with localcontext() as ctx:  # every digit kept: the default 28 would round silently
+        ctx.prec = max(ctx.prec, len(d.as_tuple().digits) + 2)
+        n = d.normalize()
+        if -int(n.as_tuple().exponent) > 6:
+            return "约" + format(round(n, 4).normalize(), "f")
+        return format(n, "f")
 
 
 Text = str | Callable[[], str] | None  # texts are built only when shown: screening is faster
