@@ -217,18 +217,19 @@ class Conversation:
         if not self.jurisdictions and self.before_reset and \
                 (_ANOTHER_CLUSTER.search(question) or re.search(r"[A-Za-z乙丙丁]集群", question)):
             self.jurisdictions = list(self.before_reset)  # 重新开始 / 说另一个集群：…(same place)
+        said_figures = bool(figures(question))
         spoken = named or [m for m in self.last_metrics  # 中小企业差多少: a figure we hold
                            if any(w in question for w in SHORT_NAMES.get(m, ()))]
-        if spoken or figures(question):  # 中小企业差多少 → 要是做到70%呢 is about that share
-            self.focus = spoken[0] if len(spoken) == 1 and not figures(question) else None
+        if spoken or said_figures:  # 中小企业差多少 → 要是做到70%呢 is about that share
+            self.focus = spoken[0] if len(spoken) == 1 and not said_figures else None
         if self.order and not named and self.order[0] in ex.facts:
             self.order.pop(0)  # …'5.1' answered the first of the figures announced
-        if len(named) >= 2 and not ex.facts and not figures(question):
+        if len(named) >= 2 and not ex.facts and not said_figures:
             # 我按顺序发 研发增速 专利增速 万人专利 普及率 / 一项项报：户数、面积、三年产值
             self.order = list(dict.fromkeys(named))
         # 中小占比 (a figure named on its own) → the next turn's bare 73 is its value
         self.awaiting = named[-1] if named and not self.order and not ex.facts \
-            and not ex.questions and not figures(question) else None
+            and not ex.questions and not said_figures else None
         promised = named_here if _LATER.search(question) and not ex.facts else []
         if len(promised) == 1 and self.profile:  # 中小企业产值占比我查一下 → then 68% answers it
             self.pending = [promised[0], *(p for p in self.pending if p != promised[0])]

@@ -60,8 +60,10 @@ def _value_text(c: dict[str, Any]) -> str:
     if isinstance(v, bool):
         return "是" if v else "否"
     unit = c.get("unit") or ""
-    if isinstance(v, float) and len(repr(v).partition(".")[2]) > 6:  # 24 ÷ 1.2 ÷ 1.1
-        return f"约{f'{v:.4f}'.rstrip('0').rstrip('.')}{unit}"
+    if isinstance(v, float):  # as every number is shown (24 ÷ 1.2 ÷ 1.1 → 约18.1818)
+        from tools.result import show
+
+        return f"{show(Decimal(repr(v)))}{unit}"
     return f"{v}{unit}"
 
 

@@ -985,9 +985,10 @@ _EACH = re.compile(r"([^，,。；;、和与及\d]{2,16}?)(?:和|、|与|及)([^
                    r"(" + NUM + r")\s*(家|个|件|户)")
 _RELATIVE_YOY = re.compile(r"(?:今年|去年|前年)(?:的)?(?:产值)?(?:又|也)?(?:比|较|跟|和|与|同)"
                           r"|(?:比|较)(?:去年|前年|大前年)(?:增长|增加|提高|上涨|涨|下降|减少|降)")
+_DOWN = r"下降|下滑|下跌|回落|减少|降低|降|跌|少"
 _YOY = re.compile(r"(20\d\d)\s*年?(?:的)?(?:产值)?\s*(?:又|也)?(?:比|较|相比|同比)\s*(20\d\d)"
                   r"\s*年?\s*"
-                  r"(?:又|也)?(?:(?P<up>增长|增加|提高|上涨|涨|多)|(?P<down>下降|下滑|下跌|回落|减少|降低|降|跌|少))了?\s*"
+                  r"(?:又|也)?(?:(?P<up>增长|增加|提高|上涨|涨|多)|(?P<down>" + _DOWN + r"))了?\s*"
                   r"(?P<pct>[\d.]+)\s*%"
                   r"|(20\d\d)\s*年?(?:的)?(?:产值)?\s*(?:跟|和|与|同|较)\s*(20\d\d)\s*年?\s*"
                   r"(?:持平|一样|相同|不变)")
@@ -1047,7 +1048,6 @@ _YOY_PREV = re.compile(r"(?P<y>20\d\d)\s*年(?:的)?(?:产值)?(?:比上年|比�
                        r"(?:(?P<up>增长|增加|提高|上涨|涨)|(?P<down>下降|下滑|下跌|回落|减少|降低|降|跌))了?\s*(?P<pct>[\d.]+)\s*%")
 
 
-_DOWN = r"下降|下滑|下跌|回落|减少|降低|降|跌|少"
 _LISTED_YOY = re.compile(
     r"(?P<ys>20\d\d\s*年?(?:\s*[、和及与]\s*20\d\d\s*年?)+)(?:的)?(?:产值)?\s*"
     r"(?:(?:同比|比上年|较上年|比上一年)\s*)?(?P<each>都|均|每年都|每年均|各)?\s*"
@@ -1124,19 +1124,16 @@ def _cumulative(plain: str, as_of: date) -> tuple[dict[str, Decimal], list[str],
         years = int(m.group("b")) - int(m.group("a"))
         if years < 2:
             continue  # one year: a year-on-year change (_year_on_year)
-        start = max(plain.rfind(c, 0, m.start()) for c in "。；;！!？?\n，,") + 1
-        clause = plain[start:m.start()]
-        metric = next((k for w, k in reversed(_GROWTH_OF) if w in clause), "output_growth")
+        metric = _growth_named(plain[max(plain.rfind(c, 0, m.start())
+                                         for c in "。；;！!？?\n，,") + 1:m.start()])
         ratio = 1 + Decimal(m.group("pct")) * (-1 if m.group("down") else 1) / 100
         if ratio > 0:
-            rates[metric] = canonical(((ratio.sqrt() if years == 2
-                                        else ratio ** (Decimal(1) / years)) - 1) * 100)
+            rates[metric] = _yearly(ratio, years)
         chars[m.start():m.end()] = [" "] * (m.end() - m.start())
     plain = "".join(chars)
     for m in _CUMULATIVE.finditer(plain):
-        start = max(plain.rfind(c, 0, m.start()) for c in "。；;！!？?\n") + 1
-        clause = plain[start:m.start()]
-        metric = next((k for w, k in reversed(_GROWTH_OF) if w in clause), "output_growth")
+        clause = plain[max(plain.rfind(c, 0, m.start()) for c in "。；;！!？?\n") + 1:m.start()]
+        metric = _growth_named(clause)
         span = list(_SPAN.finditer(clause))
         if span and int(span[-1].group(2)) > int(span[-1].group(1)):
             years = int(span[-1].group(2)) - int(span[-1].group(1))
@@ -1147,11 +1144,20 @@ def _cumulative(plain: str, as_of: date) -> tuple[dict[str, Decimal], list[str],
                         f"{LABELS[metric]}，请告诉我起止年份（或各年的数值）。")
             chars[m.start():m.end()] = [" "] * (m.end() - m.start())
             continue
-        ratio = 1 + Decimal(m.group("pct")) / 100
-        root = ratio.sqrt() if years == 2 else ratio ** (Decimal(1) / years)
-        rates[metric] = canonical((root - 1) * 100)
+        rates[metric] = _yearly(1 + Decimal(m.group("pct")) / 100, years)
         chars[m.start():m.end()] = [" "] * (m.end() - m.start())
     return rates, asks, "".join(chars)
+
+
+def _growth_named(clause: str) -> str:
+    """The growth a change is about, by the words of the clause before it (专利 → 有效发明专利
+    年均增长率); the cluster's output growth when none is named."""
+    return next((k for w, k in reversed(_GROWTH_OF) if w in clause), "output_growth")
+
+
+def _yearly(ratio: Decimal, years: int) -> Decimal:
+    """The yearly rate (%) of a total change `ratio` over `years`: 1.21 over 2 → 10."""
+    return canonical(((ratio.sqrt() if years == 2 else ratio ** (Decimal(1) / years)) - 1) * 100)
 
 
 # 前两年都是22亿 / 头两年分别是21亿和22亿 (after the last year's figure): the years written out
