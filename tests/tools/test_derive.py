@@ -236,10 +236,18 @@ def test_growth_from_the_first_and_last_of_four_years_spans_three() -> None:
     # Guizhou's 高于5% is not met at it, met just above; with the middle years missing.
     at = {"2020": "0.8", "2023": "0.9261"}
     above = {"2020": "0.8", "2023": "0.92610001"}
+    below = {"2020": "0.8", "2023": "0.92609999"}
     c = criterion({"rd_by_year": at}, "guizhou", "rd_growth")
     assert c["status"] == "not_met" and c["value"] == 5
     assert c["derivation"].startswith("年均增速 = (2023年") and "^(1/3)" in c["derivation"]
     assert criterion({"rd_by_year": above}, "guizhou", "rd_growth")["status"] == "met"
+    assert criterion({"rd_by_year": below}, "guizhou", "rd_growth")["status"] == "not_met"
+    # Sichuan's 不低于3% over three years: 1.03³ = 1.092727 is met, just below is not
+    sc = {"2020": "1", "2023": "1.092727"}
+    assert criterion({"rd_by_year": sc}, "sichuan", "patent_growth")["status"] == "unknown"
+    assert criterion({"patents_by_year": sc}, "sichuan", "patent_growth")["status"] == "met"
+    assert criterion({"patents_by_year": {"2020": "1", "2023": "1.0927269"}}, "sichuan",
+                     "patent_growth")["status"] == "not_met"
     # the year before the last said, the one before it not: unknown, as before
     gap = {"2020": "0.8", "2022": "0.9", "2023": "0.9261"}
     assert criterion({"rd_by_year": gap}, "guizhou", "rd_growth")["status"] == "unknown"
